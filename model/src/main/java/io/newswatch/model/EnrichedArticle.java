@@ -1,0 +1,48 @@
+package io.newswatch.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A raw article plus what enrich found in it; produced to {@code newswatch.articles.enriched}, keyed by id.
+ * {@code story_id} groups coverage of the same event; {@code duplicate_of} names the first copy of a repeat.
+ */
+public record EnrichedArticle(
+        String id,
+        String url,
+        String source,
+        String title,
+        String byline,
+        String dateline,
+        Instant publishedAt,
+        Instant fetchedAt,
+        String lang,
+        String body,
+        String contentHash,
+        List<TagMatch> tags,
+        String storyId,
+        String duplicateOf,
+        Instant enrichedAt,
+        int schemaVersion) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public EnrichedArticle {
+        tags = List.copyOf(tags);
+    }
+
+    public static EnrichedArticle of(RawArticle raw, List<TagMatch> tags, String storyId, String duplicateOf,
+                                     Instant enrichedAt) {
+        return new EnrichedArticle(raw.id(), raw.url(), raw.source(), raw.title(), raw.byline(), raw.dateline(),
+                raw.publishedAt(), raw.fetchedAt(), raw.lang(), raw.body(), raw.contentHash(), tags, storyId,
+                duplicateOf, enrichedAt, SCHEMA_VERSION);
+    }
+
+    public Instant eventTime() {
+        return publishedAt != null ? publishedAt : fetchedAt;
+    }
+
+    public List<String> tagNames() {
+        return tags.stream().map(TagMatch::tag).toList();
+    }
+}

@@ -1,0 +1,75 @@
+package io.newswatch.model.config;
+
+import io.newswatch.model.topic.Topic;
+import io.newswatch.model.topic.Topics;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/**
+ * Options every worker shares. Each option is declared once, with type, default, validation and documentation,
+ * in a Kafka {@link ConfigDef}; each worker's config class adds its own and is parsed at start-up, so a typo in a
+ * value fails fast with the option's name. Options starting with {@code kafka.} are passed, without the prefix,
+ * to every Kafka client (security protocol, SASL, TLS...).
+ */
+public abstract class NewswatchConfig extends AbstractConfig {
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String TOPIC_PARTITIONS = "topic.partitions";
+    public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
+    public static final String TOPIC_CREATE = "topic.create";
+    public static final String KAFKA_PREFIX = "kafka.";
+
+    protected NewswatchConfig(ConfigDef definition, Map<?, ?> values) {
+        super(definition, values, false);
+    }
+
+    /** The options of this class, to which worker configs add theirs. */
+    protected static ConfigDef commonDefinition() {
+        ConfigDef def = new ConfigDef()
+                .define(BOOTSTRAP_SERVERS, Type.LIST, "127.0.0.1:9092", new ConfigDef.NonEmptyString(),
+                        Importance.HIGH, "Kafka bootstrap servers, comma-separated host:port.")
+                .define(TOPIC_PARTITIONS, Type.INT, 3, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                        "Partitions for topics this worker creates. Enrich parallelism is the raw topic's partition count.")
+                .define(TOPIC_REPLICATION_FACTOR, Type.SHORT, (short) 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                        "Replication factor for topics this worker creates (3 on a production cluster).")
+                .define(TOPIC_CREATE, Type.BOOLEAN, true, Importance.LOW,
+                        "Create missing topics at start-up. Turn off where topics are managed elsewhere.");
+        for (Topic<?, ?> topic : Topics.ALL) {
+            def.define(topic.configKey(), Type.STRING, topic.name(), new ConfigDef.NonEmptyString(), Importance.LOW,
+                    "Name of the topic (default " + topic.name() + ").");
+        }
+        return def;
+    }
+
+    public String bootstrapServers() {
+        return String.join(",", getList(BOOTSTRAP_SERVERS));
+    }
+
+    /** The topic with the name this deployment configured. */
+    public <K, V> Topic<K, V> topic(Topic<K, V> topic) {
+        return topic.named(getString(topic.configKey()));
+    }
+
+    public int partitions() {
+        return getInt(TOPIC_PARTITIONS);
+    }
+
+    public short replicationFactor() {
+        return getShort(TOPIC_REPLICATION_FACTOR);
+    }
+
+    public boolean createTopics() {
+        return getBoolean(TOPIC_CREATE);
+    }
+
+    /** Settings for any Kafka client: bootstrap servers plus every {@code kafka.*} pass-through option. */
+    public Map<String, Object> clientProperties() {
+        Map<String, Object> props = new HashMap<>(originalsWithPrefix(KAFKA_PREFIX));
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return props;
+    }
+}

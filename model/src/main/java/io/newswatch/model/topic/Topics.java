@@ -1,0 +1,32 @@
+package io.newswatch.model.topic;
+
+import io.newswatch.model.Alert;
+import io.newswatch.model.EnrichedArticle;
+import io.newswatch.model.RawArticle;
+import io.newswatch.model.TagCount;
+import io.newswatch.model.json.JsonSerde;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic Newswatch reads or writes, with its default name and serdes. Names can be changed per deployment
+ * through the {@code topic.*} options; workers then use {@code config.topic(Topics.RAW)}.
+ */
+public final class Topics {
+    public static final Topic<String, RawArticle> RAW = new Topic<>("newswatch.articles.raw",
+            Serdes.String(), new JsonSerde<>(RawArticle.class), "topic.raw");
+    public static final Topic<String, EnrichedArticle> ENRICHED = new Topic<>("newswatch.articles.enriched",
+            Serdes.String(), new JsonSerde<>(EnrichedArticle.class), "topic.enriched");
+    public static final Topic<String, Alert> ALERTS = new Topic<>("newswatch.alerts",
+            Serdes.String(), new JsonSerde<>(Alert.class), "topic.alerts");
+    public static final Topic<String, TagCount> AGGREGATES = new Topic<>("newswatch.aggregates",
+            Serdes.String(), new JsonSerde<>(TagCount.class), "topic.aggregates");
+    /** Original bytes of what could not be processed; the reason is in the headers (see DeadLetters). */
+    public static final Topic<byte[], byte[]> DLQ = new Topic<>("newswatch.dlq",
+            Serdes.ByteArray(), Serdes.ByteArray(), "topic.dlq");
+
+    public static final List<Topic<?, ?>> ALL = List.of(RAW, ENRICHED, ALERTS, AGGREGATES, DLQ);
+
+    private Topics() {
+    }
+}
