@@ -1,0 +1,76 @@
+package io.newswatch.ingest;
+
+import io.newswatch.model.config.NewswatchConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/** Options of the ingest worker, on top of the shared ones. */
+public final class IngestConfig extends NewswatchConfig {
+    public static final String INPUTS = "ingest.inputs";
+    public static final String WATCH = "ingest.watch";
+    public static final String POLL_INTERVAL_MS = "ingest.poll.interval.ms";
+    public static final String SETTLE_MS = "ingest.settle.ms";
+    public static final String SOURCE_NAME = "ingest.source.name";
+    public static final String MAX_FILE_BYTES = "ingest.max.file.bytes";
+    public static final String MAX_BODY_CHARS = "ingest.max.body.chars";
+    public static final String SKIP_PUBLISHED = "ingest.skip.published";
+
+    public static final ConfigDef DEFINITION = commonDefinition()
+            .define(INPUTS, Type.LIST, List.of(), Importance.HIGH,
+                    "Folders to read (.txt, .html, .jsonl files, sub-folders included), comma-separated.")
+            .define(WATCH, Type.BOOLEAN, false, Importance.MEDIUM,
+                    "Keep running and pick up files added or changed later.")
+            .define(POLL_INTERVAL_MS, Type.LONG, 2000L, ConfigDef.Range.atLeast(100), Importance.LOW,
+                    "How often a watched folder is listed again, in milliseconds.")
+            .define(SETTLE_MS, Type.LONG, 1000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "A file is read only after it has not changed for this long, so half-written files are not read.")
+            .define(SOURCE_NAME, Type.STRING, null, Importance.MEDIUM,
+                    "Source name for articles whose text names none (default: the folder's name).")
+            .define(MAX_FILE_BYTES, Type.LONG, 10L * 1024 * 1024, ConfigDef.Range.atLeast(1024), Importance.MEDIUM,
+                    "Files larger than this are rejected to the dead-letter topic without being read.")
+            .define(MAX_BODY_CHARS, Type.INT, 200_000, ConfigDef.Range.atLeast(1000), Importance.LOW,
+                    "Articles whose clean body is longer than this are rejected (a book, not a news article).")
+            .define(SKIP_PUBLISHED, Type.BOOLEAN, true, Importance.LOW,
+                    "At start-up, read the raw topic's keys so that articles already there are not produced again.");
+
+    public IngestConfig(Map<?, ?> values) {
+        super(DEFINITION, values);
+    }
+
+    public List<Path> inputs() {
+        return getList(INPUTS).stream().map(Path::of).toList();
+    }
+
+    public boolean watch() {
+        return getBoolean(WATCH);
+    }
+
+    public Duration pollInterval() {
+        return Duration.ofMillis(getLong(POLL_INTERVAL_MS));
+    }
+
+    public Duration settle() {
+        return Duration.ofMillis(getLong(SETTLE_MS));
+    }
+
+    public String sourceName() {
+        return getString(SOURCE_NAME);
+    }
+
+    public long maxFileBytes() {
+        return getLong(MAX_FILE_BYTES);
+    }
+
+    public int maxBodyChars() {
+        return getInt(MAX_BODY_CHARS);
+    }
+
+    public boolean skipPublished() {
+        return getBoolean(SKIP_PUBLISHED);
+    }
+}

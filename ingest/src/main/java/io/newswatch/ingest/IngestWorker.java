@@ -1,0 +1,133 @@
+package io.newswatch.ingest;
+
+import io.newswatch.ingest.clean.ArticleCleaner;
+import io.newswatch.ingest.folder.ArticleFileReader;
+import io.newswatch.ingest.folder.FolderSource;
+import io.newswatch.ingest.folder.InputDocument;
+import io.newswatch.ingest.folder.Rejection;
+import io.newswatch.ingest.publish.ArticlePublisher;
+import io.newswatch.ingest.publish.PublishedIndex;
+import io.newswatch.model.config.TopicAdmin;
+import io.newswatch.model.dlq.DeadLetter;
+import io.newswatch.model.dlq.DeadLetterPublisher;
+import io.newswatch.model.topic.Topics;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the configured folders and produces their articles. {@link #runOnce()} does one pass over every new or
+ * changed file; {@link #run()} keeps watching until {@link #stop()}. A file that fails in any way is rejected
+ * with a reason to the dead-letter topic and the pass goes on.
+ */
+public final class IngestWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestWorker.class);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+
+    private final IngestConfig config;
+    private final Clock clock;
+    private final List<FolderSource> sources;
+    private final ArticleFileReader reader;
+    private final RawArticleBuilder builder;
+    private final ArticlePublisher publisher;
+    private final DeadLetterPublisher deadLetters;
+    private final IngestStats stats = new IngestStats();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    public IngestWorker(IngestConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        TopicAdmin.ensureTopics(config, List.of(Topics.RAW, Topics.DLQ));
+        this.sources = config.inputs().stream().map(p -> new FolderSource(p, clock, config.settle())).toList();
+        this.reader = new ArticleFileReader(config.maxFileBytes());
+        this.builder = new RawArticleBuilder(ArticleCleaner.defaults(), clock, config.maxBodyChars());
+        String rawTopic = config.topic(Topics.RAW).name();
+        PublishedIndex index = config.skipPublished()
+                ? PublishedIndex.load(config.clientProperties(), rawTopic) : PublishedIndex.empty();
+        LOG.info("ingest: {} articles already on {}", index.size(), rawTopic);
+        this.publisher = new ArticlePublisher(config.clientProperties(), config.topic(Topics.RAW), index);
+        this.deadLetters = new DeadLetterPublisher(config.clientProperties(), config.topic(Topics.DLQ).name());
+    }
+
+    public IngestStats stats() {
+        return stats;
+    }
+
+    /** One pass over every new or changed file of every folder; returns when all of it is on the broker. */
+    public IngestStats runOnce() {
+        Instant lastProgress = clock.instant();
+        for (FolderSource source : sources) {
+            String sourceName = config.sourceName() != null ? config.sourceName()
+                    : String.valueOf(source.root().toAbsolutePath().normalize().getFileName());
+            List<Path> files = source.newFiles();
+            for (int i = 0; i < files.size(); i++) {
+                ingestFile(files.get(i), sourceName);
+                if (Duration.between(lastProgress, clock.instant()).compareTo(PROGRESS_EVERY) >= 0) {
+                    lastProgress = clock.instant();
+                    LOG.info("ingest: {} / {} files of {}: {}", i + 1, files.size(), source.root(), stats);
+                }
+            }
+        }
+        publisher.flush();
+        return stats;
+    }
+
+    /** Passes until {@link #stop()}: one pass only unless {@code ingest.watch} is set. */
+    public void run() throws InterruptedException {
+        do {
+            runOnce();
+        } while (config.watch() && !stopped.await(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS));
+        LOG.info("ingest finished: {}", stats);
+    }
+
+    public void stop() {
+        stopped.countDown();
+    }
+
+    private void ingestFile(Path file, String sourceName) {
+        stats.countFile();
+        if (!ArticleFileReader.isSupported(file)) {
+            LOG.info("skipping {}: not a .txt, .html or .jsonl file", file);
+            stats.countRejected("unsupported-type");
+            return;
+        }
+        ArticleFileReader.Result result = reader.read(file);
+        result.rejections().forEach(this::reject);
+        for (InputDocument doc : result.documents()) {
+            try {
+                RawArticleBuilder.Built built = builder.build(doc, sourceName);
+                if (built.rejection() != null) {
+                    reject(built.rejection());
+                } else if (publisher.publish(built.article())) {
+                    stats.countProduced();
+                } else {
+                    stats.countUnchanged();
+                }
+            } catch (RuntimeException e) {
+                // A document that trips a bug in extraction must not stop the others.
+                LOG.error("cannot build an article from {}", doc.origin(), e);
+                reject(new Rejection(doc.origin(), "error", e.toString(),
+                        doc.content().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+        }
+    }
+
+    private void reject(Rejection rejection) {
+        stats.countRejected(rejection.code());
+        deadLetters.publish(DeadLetter.fromInput("ingest", rejection.reason(), rejection.code(), rejection.origin(),
+                rejection.original()));
+    }
+
+    @Override
+    public void close() {
+        stop();
+        publisher.close();
+        deadLetters.close();
+    }
+}

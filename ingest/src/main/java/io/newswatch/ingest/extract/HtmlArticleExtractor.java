@@ -1,0 +1,142 @@
+package io.newswatch.ingest.extract;
+
+import io.newswatch.ingest.clean.DateFinder;
+import io.newswatch.ingest.clean.Hints;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/**
+ * Finds the article in an HTML page: drops scripts, navigation, asides, forms, captions and elements whose class
+ * or id names page chrome (share bars, comments, newsletter boxes, cookie notices, related links); then takes the
+ * element holding most of the page's paragraph text and returns its paragraphs, one per block.
+ */
+public final class HtmlArticleExtractor {
+    private static final String REMOVED = "script, style, noscript, template, iframe, svg, canvas, form, button, "
+            + "input, select, textarea, nav, aside, footer, figcaption, [hidden], [aria-hidden=true], [role=navigation], "
+            + "[role=banner], [role=complementary], [role=contentinfo]";
+    private static final Pattern CHROME = Pattern.compile(
+            "(^|[\\s_-])(share|sharing|social|comment|comments|newsletter|subscribe|subscription|cookie|consent|"
+                    + "related|recommend|promo|advert|advertisement|ad|ads|banner|breadcrumb|sidebar|menu|nav|"
+                    + "navigation|footer|popup|modal|paywall|signup|login|tags|author-bio|read-more|more-stories|"
+                    + "caption|credit)([\\s_-]|$)", Pattern.CASE_INSENSITIVE);
+    private static final String BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre, dd";
+
+    public HtmlDocument extract(String html, String baseUri) {
+        Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
+        Hints hints = new Hints(title(doc), meta(doc, "author", "article:author", "byl", "sailthru.author"),
+                publishedAt(doc), meta(doc, "og:site_name", "application-name"), language(doc));
+        String canonical = canonicalUrl(doc);
+        doc.select(REMOVED).remove();
+        for (Element e : doc.body().select("[class], [id]")) {
+            if (e.parent() != null && CHROME.matcher(e.className() + " " + e.id()).find()
+                    && !e.is("article, main, body, [itemprop=articleBody]")) {
+                e.remove();
+            }
+        }
+        Element container = container(doc);
+        StringBuilder text = new StringBuilder();
+        Elements blocks = container.select(BLOCKS);
+        if (blocks.isEmpty()) {
+            text.append(container.wholeText());
+        }
+        for (Element block : blocks) {
+            if (block.parents().stream().anyMatch(p -> blocks.contains(p) && p != block)) {
+                continue; // a <p> inside an <li> or <blockquote>: its text comes with the outer block
+            }
+            String blockText = block.text().strip();
+            if (!blockText.isEmpty()) {
+                text.append(blockText).append("\n\n");
+            }
+        }
+        return new HtmlDocument(text.toString(), hints, canonical, hints.source());
+    }
+
+    private static Element container(Document doc) {
+        Element explicit = doc.selectFirst("[itemprop=articleBody], article, main, [role=main]");
+        if (explicit != null && paragraphText(explicit) > 200) {
+            return explicit;
+        }
+        Map<Element, Integer> scores = new HashMap<>();
+        for (Element p : doc.body().select("p")) {
+            Element parent = p.parent();
+            if (parent != null) {
+                scores.merge(parent, p.text().length(), Integer::sum);
+            }
+        }
+        return scores.entrySet().stream().max(Comparator.comparingInt(Map.Entry::getValue))
+                .map(Map.Entry::getKey).orElse(doc.body());
+    }
+
+    private static int paragraphText(Element e) {
+        return e.select("p").stream().mapToInt(p -> p.text().length()).sum();
+    }
+
+    private static String title(Document doc) {
+        String og = meta(doc, "og:title", "twitter:title");
+        if (og != null) {
+            return og;
+        }
+        Element h1 = doc.selectFirst("h1");
+        if (h1 != null && !h1.text().isBlank()) {
+            return h1.text().strip();
+        }
+        return doc.title().isBlank() ? null : doc.title().strip();
+    }
+
+    private static Instant publishedAt(Document doc) {
+        String declared = meta(doc, "article:published_time", "datePublished", "pubdate", "publishdate", "date",
+                "dc.date", "dc.date.issued");
+        if (declared == null) {
+            Element time = doc.selectFirst("time[datetime]");
+            declared = time == null ? null : time.attr("datetime");
+        }
+        if (declared == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(declared.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            return DateFinder.parse(declared);
+        }
+    }
+
+    private static String language(Document doc) {
+        String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
+        if (lang.isBlank()) {
+            lang = meta(doc, "og:locale", "language", "content-language");
+        }
+        if (lang == null || lang.isBlank()) {
+            return null;
+        }
+        return lang.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
+    }
+
+    private static String canonicalUrl(Document doc) {
+        Element link = doc.selectFirst("link[rel=canonical][href]");
+        if (link != null) {
+            return link.absUrl("href").isEmpty() ? link.attr("href") : link.absUrl("href");
+        }
+        return meta(doc, "og:url");
+    }
+
+    private static String meta(Document doc, String... names) {
+        for (String name : names) {
+            Element e = doc.selectFirst("meta[property=" + name + "], meta[name=" + name + "], meta[itemprop=" + name
+                    + "], [itemprop=" + name + "][content]");
+            if (e != null && !e.attr("content").isBlank()) {
+                return e.attr("content").strip();
+            }
+        }
+        return null;
+    }
+}
