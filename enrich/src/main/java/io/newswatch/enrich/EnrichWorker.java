@@ -1,0 +1,70 @@
+package io.newswatch.enrich;
+
+import io.newswatch.enrich.alert.AlertRuleBook;
+import io.newswatch.enrich.tagging.RuleBook;
+import io.newswatch.enrich.tagging.Tagger;
+import io.newswatch.enrich.topology.EnrichTopology;
+import io.newswatch.model.config.TopicAdmin;
+import io.newswatch.model.topic.Topics;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the enrich topology as a Kafka Streams application with exactly-once processing. */
+public final class EnrichWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichWorker.class);
+
+    private final KafkaStreams streams;
+    private final Tagger tagger;
+
+    public EnrichWorker(EnrichConfig config) {
+        TopicAdmin.ensureTopics(config, Topics.ALL);
+        RuleBook rules = config.rulesFile() == null ? RuleBook.defaults() : RuleBook.load(config.rulesFile());
+        AlertRuleBook alertRules = config.alertRulesFile() == null ? AlertRuleBook.defaults()
+                : AlertRuleBook.load(config.alertRulesFile());
+        this.tagger = new Tagger(rules);
+        LOG.info("enrich: {} watch rules for {} tags, {} alert rules", rules.rules().size(), rules.tags().size(),
+                alertRules.alertRules().size());
+        Topology topology = EnrichTopology.build(t -> config.topic(t).name(), () -> tagger, () -> alertRules);
+        this.streams = new KafkaStreams(topology, streamsProperties(config));
+        // A bug on one record must not end processing for good: replace the thread, keep going.
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("enrich stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    static Properties streamsProperties(EnrichConfig config) {
+        Map<String, Object> props = new HashMap<>(config.clientProperties());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
+        props.putIfAbsent(StreamsConfig.producerPrefix("compression.type"), "lz4");
+        Properties properties = new Properties();
+        properties.putAll(props);
+        return properties;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+        tagger.close();
+    }
+}

@@ -1,0 +1,45 @@
+package io.newswatch.enrich.alert;
+
+import io.newswatch.model.Alert;
+import io.newswatch.model.EnrichedArticle;
+import io.newswatch.model.Evidence;
+import io.newswatch.model.TagMatch;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Makes a new alert from an article, or the next version of an existing alert when the story grows. */
+public final class AlertBuilder {
+    private static final int MAX_EVIDENCE = 8;
+
+    private AlertBuilder() {
+    }
+
+    /** The alert after {@code article}, or null when the article is already part of it (a replay changes nothing). */
+    public static Alert apply(Alert existing, AlertRule rule, EnrichedArticle article, Instant now) {
+        if (existing != null && existing.articleIds().contains(article.id())) {
+            return null;
+        }
+        List<Evidence> evidence = article.tags().stream()
+                .filter(t -> rule.allOf().contains(t.tag()) || rule.anyOf().contains(t.tag()))
+                .flatMap(t -> t.evidence().stream().limit(Math.max(2, MAX_EVIDENCE / 4)))
+                .limit(MAX_EVIDENCE).toList();
+        String snippet = evidence.stream().filter(e -> "body".equals(e.field())).map(Evidence::snippet).findFirst()
+                .orElse(evidence.isEmpty() ? null : evidence.get(0).snippet());
+        Set<String> tags = new LinkedHashSet<>(existing == null ? List.of() : existing.tags());
+        article.tags().stream().map(TagMatch::tag).forEach(tags::add);
+        List<String> articleIds = new ArrayList<>(existing == null ? List.of() : existing.articleIds());
+        articleIds.add(article.id());
+        Set<String> sources = new LinkedHashSet<>(existing == null ? List.of() : existing.sources());
+        if (article.source() != null) {
+            sources.add(article.source());
+        }
+        return new Alert(Alert.idFor(rule.id(), article.storyId()), rule.id(), rule.severity(), rule.desk(),
+                List.copyOf(tags), article.storyId(), articleIds, articleIds.size(), List.copyOf(sources),
+                article.title(), article.url(), snippet, evidence,
+                existing == null ? now : existing.createdAt(), now,
+                existing == null ? 1 : existing.version() + 1, Alert.SCHEMA_VERSION);
+    }
+}

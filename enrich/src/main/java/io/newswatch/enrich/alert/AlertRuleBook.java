@@ -1,0 +1,45 @@
+package io.newswatch.enrich.alert;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** The alert rules of a deployment, from YAML ({@code alert-rules.yaml} by default). */
+public record AlertRuleBook(List<AlertRule> alertRules) {
+    public static final String DEFAULT_RESOURCE = "/io/newswatch/enrich/alert-rules.yaml";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public AlertRuleBook {
+        alertRules = List.copyOf(alertRules);
+    }
+
+    public List<AlertRule> matching(Set<String> tags) {
+        return alertRules.stream().filter(r -> r.matches(tags)).toList();
+    }
+
+    public static AlertRuleBook defaults() {
+        try (InputStream in = AlertRuleBook.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            return YAML.readValue(in, AlertRuleBook.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static AlertRuleBook load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return YAML.readValue(in, AlertRuleBook.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid alert rules file " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

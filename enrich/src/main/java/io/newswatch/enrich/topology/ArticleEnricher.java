@@ -1,0 +1,49 @@
+package io.newswatch.enrich.topology;
+
+import io.newswatch.enrich.tagging.Tagger;
+import io.newswatch.model.EnrichedArticle;
+import io.newswatch.model.RawArticle;
+import io.newswatch.model.TagMatch;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Enriches each new article version: an article whose id and content hash were seen before is a repeat (the
+ * same folder read twice, a replay) and goes no further, so counts and alerts never see it twice. Until story
+ * grouping exists, each article is its own story.
+ */
+public final class ArticleEnricher implements FixedKeyProcessor<String, RawArticle, EnrichedArticle> {
+    public static final String STORE = "article-versions";
+
+    private final Supplier<Tagger> tagger;
+    private FixedKeyProcessorContext<String, EnrichedArticle> context;
+    private KeyValueStore<String, String> versions;
+
+    public ArticleEnricher(Supplier<Tagger> tagger) {
+        this.tagger = tagger;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
+        this.context = context;
+        this.versions = context.getStateStore(STORE);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, RawArticle> record) {
+        RawArticle article = record.value();
+        if (article.contentHash() != null && article.contentHash().equals(versions.get(article.id()))) {
+            return;
+        }
+        versions.put(article.id(), article.contentHash() == null ? "" : article.contentHash());
+        List<TagMatch> tags = tagger.get().tag(article.title(), article.body(), article.lang());
+        EnrichedArticle enriched = EnrichedArticle.of(article, tags, article.id(), null,
+                Instant.ofEpochMilli(record.timestamp()));
+        context.forward(record.withValue(enriched));
+    }
+}
