@@ -5,7 +5,6 @@ import io.newswatch.model.TagCount;
 import io.newswatch.model.TagMatch;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -18,7 +17,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class TagWindowCounter implements Processor<String, EnrichedArticle, String, TagCount> {
     public static final String STORE = "tag-windows";
-    public static final List<Duration> WINDOWS = List.of(Duration.ofHours(1), Duration.ofDays(1));
+    /** Window sizes and their labels on the wire (ISO-8601; {@code Duration.toString()} would say PT24H). */
+    public static final java.util.Map<String, Duration> WINDOWS = new java.util.LinkedHashMap<>(java.util.Map.of(
+            "PT1H", Duration.ofHours(1), "P1D", Duration.ofDays(1)));
 
     private ProcessorContext<String, TagCount> context;
     private KeyValueStore<String, WindowState> store;
@@ -35,10 +36,11 @@ public final class TagWindowCounter implements Processor<String, EnrichedArticle
         Instant eventTime = article.eventTime();
         Instant now = Instant.ofEpochMilli(record.timestamp());
         for (TagMatch tag : article.tags()) {
-            for (Duration size : WINDOWS) {
+            for (var entry : WINDOWS.entrySet()) {
+                Duration size = entry.getValue();
                 long sizeMs = size.toMillis();
                 Instant start = Instant.ofEpochMilli(Math.floorDiv(eventTime.toEpochMilli(), sizeMs) * sizeMs);
-                String window = size.toString();
+                String window = entry.getKey();
                 String key = TagCount.keyFor(tag.tag(), window, start);
                 WindowState state = store.get(key);
                 if (state == null) {

@@ -104,9 +104,27 @@ public final class Tagger implements AutoCloseable {
                     hits.add(new Span(match.getQueryId(), hit.startOffset, hit.endOffset, text));
                 }
             }
-            out.put(match.getQueryId(), new ArrayList<>(hits));
+            out.put(match.getQueryId(), joinPhrases(new ArrayList<>(hits), text));
         }
         return out;
+    }
+
+    /**
+     * Lucene reports a phrase as one hit per word; a person wants "Islamic State", not "Islamic" and "State".
+     * Hits of the same rule separated only by spaces, hyphens or punctuation are joined into one span.
+     */
+    static List<Span> joinPhrases(List<Span> sorted, String text) {
+        List<Span> joined = new ArrayList<>();
+        for (Span span : sorted) {
+            Span last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if (last != null && span.start() >= last.end() && span.start() - last.end() <= 3
+                    && text.substring(last.end(), span.start()).matches("[\\s\\p{Pd}'’.,]*")) {
+                joined.set(joined.size() - 1, new Span(last.rule(), last.start(), span.end(), text));
+            } else {
+                joined.add(span);
+            }
+        }
+        return joined;
     }
 
     /** A matched span of a rule in the text that was matched (title, a blank line, body). */

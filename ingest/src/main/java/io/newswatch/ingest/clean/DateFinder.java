@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class DateFinder {
     static final String EN_MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December"
             + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?";
-    private static final String RU_MONTH = "(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
+    static final String RU_MONTH = "(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
     private static final String WEEKDAY = "(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\\.?,?\\s+)?";
     private static final String TIME = "(?:,?\\s+(?:at\\s+)?(\\d{1,2})[:.](\\d{2})\\s*(am|pm|a\\.m\\.|p\\.m\\.)?)?";
     private static final String ZONE = "(?:\\s*\\(?(UTC|GMT|BST|CET|CEST|EET|EEST|MSK|EST|EDT|CST|CDT|PST|PDT|Z|[+-]\\d{2}:?\\d{2})\\)?)?";

@@ -16,7 +16,8 @@ public record Dateline(String text, String place, String date, String agency, In
     private static final Pattern DATELINE = Pattern.compile(
             "^(?<place>\\p{Lu}[\\p{Lu}'’. -]{2,40}?)"
                     + "(?:,\\s+(?<region>\\p{Lu}[\\p{L}. -]{1,30}?))?"
-                    + "(?:,\\s+(?<date>" + DateFinder.EN_MONTH + "\\s+\\d{1,2}(?:,\\s+\\d{4})?))?"
+                    + "(?:,\\s+(?<date>" + DateFinder.EN_MONTH + "\\s+\\d{1,2}(?:,\\s+\\d{4})?|\\d{1,2}\\s+"
+                    + DateFinder.RU_MONTH + "(?:\\s+\\d{4}(?:\\s+года)?)?))?"
                     + "(?:\\s*\\((?<agency1>[\\p{L}&. -]{2,30})\\))?"
                     + "[.,]?"
                     + "(?:\\s*/(?<agency2>[\\p{L}&. -]{2,30})/\\.?)?"

@@ -30,7 +30,11 @@ public abstract class NewswatchConfig extends AbstractConfig {
     /** The options of this class, to which worker configs add theirs. */
     protected static ConfigDef commonDefinition() {
         ConfigDef def = new ConfigDef()
-                .define(BOOTSTRAP_SERVERS, Type.LIST, "127.0.0.1:9092", new ConfigDef.NonEmptyString(),
+                .define(BOOTSTRAP_SERVERS, Type.LIST, "127.0.0.1:9092", ConfigDef.LambdaValidator.with((name, value) -> {
+                            if (((java.util.List<?>) value).isEmpty()) {
+                                throw new org.apache.kafka.common.config.ConfigException(name, value, "must not be empty");
+                            }
+                        }, () -> "non-empty list"),
                         Importance.HIGH, "Kafka bootstrap servers, comma-separated host:port.")
                 .define(TOPIC_PARTITIONS, Type.INT, 3, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                         "Partitions for topics this worker creates. Enrich parallelism is the raw topic's partition count.")

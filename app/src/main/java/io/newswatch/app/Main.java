@@ -1,0 +1,32 @@
+package io.newswatch.app;
+
+import io.newswatch.app.cli.DemoCommand;
+import io.newswatch.app.cli.EnrichCommand;
+import io.newswatch.app.cli.IngestCommand;
+import io.newswatch.app.cli.SinkCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code newswatch} command. */
+@Command(name = "newswatch", mixinStandardHelpOptions = true, version = "newswatch 0.1.0",
+        description = "News monitoring pipeline on Apache Kafka: ingest articles, enrich them (tags with evidence, "
+                + "alerts, windowed counts) and sink alerts and counts to a database.",
+        subcommands = {DemoCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

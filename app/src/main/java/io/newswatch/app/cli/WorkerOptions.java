@@ -1,0 +1,34 @@
+package io.newswatch.app.cli;
+
+import io.newswatch.model.config.ConfigSource;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Options every worker command takes: a properties file, single settings, and the bootstrap servers. Values
+ * come from the file, then {@code NEWSWATCH_*} environment variables, then these options.
+ */
+public final class WorkerOptions {
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Properties file with the worker's options (see the README's configuration reference).")
+    Path configFile;
+
+    @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
+            description = "Set one option, e.g. --set topic.partitions=6 or --set kafka.security.protocol=SSL.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (option bootstrap.servers).")
+    String bootstrapServers;
+
+    public Map<String, String> values(Map<String, String> extra) {
+        Map<String, String> overrides = new LinkedHashMap<>(extra);
+        overrides.putAll(settings);
+        if (bootstrapServers != null) {
+            overrides.put("bootstrap.servers", bootstrapServers);
+        }
+        return ConfigSource.load(configFile, System.getenv(), overrides);
+    }
+}

@@ -1,0 +1,2 @@
+/** Subcommands of {@code newswatch} and the options they share. */
+package io.newswatch.app.cli;

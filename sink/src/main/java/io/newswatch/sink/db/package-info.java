@@ -1,0 +1,2 @@
+/** The database side: schema, dialects (SQLite file by default, PostgreSQL), and the upserts. */
+package io.newswatch.sink.db;
