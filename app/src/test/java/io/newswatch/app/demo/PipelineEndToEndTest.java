@@ -1,0 +1,190 @@
+package io.newswatch.app.demo;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newswatch.app.support.TestKafka;
+import io.newswatch.enrich.EnrichConfig;
+import io.newswatch.ingest.IngestStats;
+import io.newswatch.model.dlq.DeadLetterHeaders;
+import io.newswatch.sink.SinkConfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The three workers on a real broker: a folder in, alerts and counts in the database. */
+class PipelineEndToEndTest {
+    private static final String BORDER_IS = "Tajik guards fight Islamic State group at the river\n\n"
+            + "Fighters of the Islamic State tried to cross the Tajik-Afghan border near the river on Monday, "
+            + "officials said. Two of them were detained by the guards after a short exchange of fire.\n";
+    private static final String CSTO_AID = "Bloc to arm its southern member\n\nMarch 3, 2026\n\n"
+            + "Members of the CSTO agreed to supply the Tajik army with ammunition and helicopters, the bloc's "
+            + "secretary general said after a meeting of defence ministers on Tuesday.\n";
+    private static final String UNTAGGED = "Bread prices climb in the capital\n\nMarch 4, 2026\n\n"
+            + "Flour and oil cost more in the city's markets this week, traders said, blaming a poor harvest and "
+            + "higher transport costs across the region.\n";
+
+    @TempDir
+    Path work;
+
+    private Map<String, String> settings(String name) {
+        String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> s = new HashMap<>();
+        s.put("bootstrap.servers", TestKafka.bootstrapServers());
+        s.put("topic.partitions", "2");
+        for (String topic : List.of("raw", "enriched", "alerts", "aggregates", "dlq")) {
+            s.put("topic." + topic, unique + "." + topic);
+        }
+        s.put(EnrichConfig.APPLICATION_ID, unique + "-enrich");
+        s.put(EnrichConfig.STATE_DIR, work.resolve("streams").toString());
+        s.put(SinkConfig.GROUP_ID, unique + "-sink");
+        s.put(SinkConfig.JDBC_URL, "jdbc:sqlite:" + work.resolve("newswatch.db"));
+        return s;
+    }
+
+    private Path folder(Map<String, String> files) throws IOException {
+        Path in = Files.createDirectories(work.resolve("in"));
+        for (var f : files.entrySet()) {
+            Files.writeString(in.resolve(f.getKey()), f.getValue());
+        }
+        // Files are only read once settled; make them old enough.
+        try (var list = Files.list(in)) {
+            for (Path p : list.toList()) {
+                Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(0));
+            }
+        }
+        return in;
+    }
+
+    private static Map<String, String> query(Map<String, String> settings, String sql) throws SQLException {
+        Map<String, String> rows = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(settings.get(SinkConfig.JDBC_URL));
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void aFolderInGivesTheExactAlertsAndCountsAndASecondRunChangesNothing() throws Exception {
+        Map<String, String> settings = settings("e2e");
+        Path in = folder(Map.of("border.txt", BORDER_IS, "aid.txt", CSTO_AID, "bread.txt", UNTAGGED));
+        try (Pipeline pipeline = new Pipeline(settings)) {
+            IngestStats first = pipeline.ingestOnce(in);
+            assertEquals(3, first.produced());
+            pipeline.awaitQuiet(Duration.ofMinutes(2));
+
+            Map<String, String> alerts = query(settings, "SELECT rule || ' ' || severity, article_count FROM alerts");
+            assertEquals(Map.of("is-on-tajik-border high", "1", "csto-military-aid medium", "1"), alerts);
+            Map<String, String> daily = query(settings,
+                    "SELECT tag || ' ' || substr(window_start, 1, 10), articles FROM tag_counts WHERE window_size = 'P1D'");
+            assertEquals("1", daily.get("CSTO 2026-03-03"));
+            assertEquals("1", daily.get("MILITARY_AID 2026-03-03"));
+            assertEquals(4, daily.size(), daily.toString());
+
+            IngestStats second = pipeline.ingestOnce(in);
+            assertEquals(0, second.produced());
+            assertEquals(3, second.unchanged());
+            pipeline.awaitQuiet(Duration.ofMinutes(1));
+            assertEquals(alerts, query(settings, "SELECT rule || ' ' || severity, article_count FROM alerts"));
+            assertEquals(daily, query(settings,
+                    "SELECT tag || ' ' || substr(window_start, 1, 10), articles FROM tag_counts WHERE window_size = 'P1D'"));
+            assertEquals(Map.of("1", "1"), query(settings, "SELECT max(version), min(version) FROM alerts"));
+        }
+    }
+
+    @Test
+    void badInputIsDeadLetteredWithAReasonAndEveryGoodArticleStillArrives() throws Exception {
+        Map<String, String> settings = settings("bad");
+        Path in = folder(Map.of("good-1.txt", BORDER_IS, "good-2.txt", CSTO_AID, "empty.txt", "",
+                "broken.jsonl", "{\"title\": \"half a line\"\n"));
+        Files.write(in.resolve("binary.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 1, 2, 3});
+        Files.write(in.resolve("latin.txt"), "Caf\u00e9 society in the capital".getBytes(StandardCharsets.ISO_8859_1));
+        try (OutputStream out = Files.newOutputStream(in.resolve("huge.txt"))) {
+            byte[] line = "Twenty megabytes of the same line of text.\n".getBytes(StandardCharsets.UTF_8);
+            for (long n = 0; n < 20L * 1024 * 1024; n += line.length) {
+                out.write(line);
+            }
+        }
+        Files.setLastModifiedTime(in.resolve("huge.txt"), java.nio.file.attribute.FileTime.fromMillis(0));
+        Files.setLastModifiedTime(in.resolve("binary.txt"), java.nio.file.attribute.FileTime.fromMillis(0));
+        Files.setLastModifiedTime(in.resolve("latin.txt"), java.nio.file.attribute.FileTime.fromMillis(0));
+
+        try (Pipeline pipeline = new Pipeline(settings)) {
+            IngestStats stats = pipeline.ingestOnce(in);
+            assertEquals(2, stats.produced());
+            assertEquals(Map.of("binary", 1L, "empty", 1L, "encoding", 1L, "malformed-json", 1L, "too-large", 1L),
+                    stats.rejectedByReason());
+
+            // Malformed JSON straight onto the raw topic: enrich must dead-letter it and keep going.
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                    TestKafka.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>(settings.get("topic.raw"), "poison", "{\"id\": 42,")).get();
+            }
+            pipeline.awaitQuiet(Duration.ofMinutes(2));
+            assertEquals(2, query(settings, "SELECT alert_id, rule FROM alerts").size());
+
+            Map<String, String> reasons = new TreeMap<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                reasons.putAll(deadLetters(settings.get("topic.dlq")));
+                return reasons.size() == 6;
+            });
+            assertTrue(reasons.get("too-large").contains("over the limit"), reasons.toString());
+            assertTrue(reasons.get("encoding").contains("UTF-8"), reasons.toString());
+            assertTrue(reasons.keySet().stream().anyMatch(k -> k.contains("Json")), reasons.toString());
+        }
+    }
+
+    /** Error class (or rejection code) → reason, for every dead letter on the topic. */
+    private static Map<String, String> deadLetters(String topic) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("bootstrap.servers", TestKafka.bootstrapServers());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, String> out = new TreeMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            for (int i = 0; i < 10 && records.size() < 6; i++) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+            for (ConsumerRecord<byte[], byte[]> r : records) {
+                out.put(header(r, DeadLetterHeaders.ERROR_CLASS), header(r, DeadLetterHeaders.REASON));
+            }
+        }
+        return out;
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
