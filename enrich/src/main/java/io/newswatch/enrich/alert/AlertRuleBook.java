@@ -1,9 +1,6 @@
 package io.newswatch.enrich.alert;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.newswatch.enrich.RulesYaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,9 +19,6 @@ public record AlertRuleBook(String mode, List<AlertRule> alertRules) {
     public static final String ALL = "all";
 
     public static final String DEFAULT_RESOURCE = "/io/newswatch/enrich/alert-rules.yaml";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public AlertRuleBook {
         mode = mode == null ? FIRST_MATCH : mode;
@@ -41,7 +35,7 @@ public record AlertRuleBook(String mode, List<AlertRule> alertRules) {
 
     public static AlertRuleBook defaults() {
         try (InputStream in = AlertRuleBook.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            return YAML.readValue(in, AlertRuleBook.class);
+            return RulesYaml.MAPPER.readValue(in, AlertRuleBook.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,7 +43,7 @@ public record AlertRuleBook(String mode, List<AlertRule> alertRules) {
 
     public static AlertRuleBook load(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return YAML.readValue(in, AlertRuleBook.class);
+            return RulesYaml.MAPPER.readValue(in, AlertRuleBook.class);
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid alert rules file " + file + ": " + e.getMessage(), e);
         }

@@ -1,9 +1,6 @@
 package io.newswatch.enrich.tagging;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.newswatch.enrich.RulesYaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,9 +19,6 @@ import java.util.Set;
 public record RuleBook(Map<String, TagDefinition> tags, List<WatchRule> rules) {
     public static final String DEFAULT_RESOURCE = "/io/newswatch/enrich/default-rules.yaml";
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public RuleBook {
         tags = Map.copyOf(tags);
@@ -73,7 +67,7 @@ public record RuleBook(Map<String, TagDefinition> tags, List<WatchRule> rules) {
 
     private static RuleBook parse(InputStream in, String origin) throws IOException {
         try {
-            RulesFile file = YAML.readValue(in, RulesFile.class);
+            RulesFile file = RulesYaml.MAPPER.readValue(in, RulesFile.class);
             return new RuleBook(new LinkedHashMap<>(file.tags()), file.rules());
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid rules file " + origin + ": " + e.getMessage(), e);
