@@ -75,8 +75,12 @@ public final class Tagger implements AutoCloseable {
         List<TagMatch> tags = new ArrayList<>();
         scores.forEach((tag, score) -> {
             if (score + 1e-9 >= book.tags().get(tag).threshold()) {
-                List<Evidence> evidence = spans.get(tag).stream().limit(MAX_EVIDENCE)
-                        .map(s -> s.toEvidence(prefix, title, body)).toList();
+                // Phrases ("Islamic State", "Tajik-Afghan border") explain a tag better than the single context
+                // words an AND clause also matched, so they come first; then text order.
+                List<Evidence> evidence = spans.get(tag).stream()
+                        .sorted(Comparator.comparing((Span s) -> !s.matched().matches(".*[\\s\\p{Pd}].*"))
+                                .thenComparing(Comparator.naturalOrder()))
+                        .limit(MAX_EVIDENCE).map(s -> s.toEvidence(prefix, title, body)).toList();
                 tags.add(new TagMatch(tag, Math.round(score * 100) / 100.0, rules.get(tag), evidence));
             }
         });
