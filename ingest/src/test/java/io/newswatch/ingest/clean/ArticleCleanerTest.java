@@ -27,13 +27,13 @@ class ArticleCleanerTest {
 
     @Test
     void dropsCommentPrompts() {
-        String body = body(PARAGRAPH + "\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *\n\n3 Comments\nJoin our commenting forum");
+        String body = body(PARAGRAPH + "\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *\n\n3 Comments\nJoin the discussion");
         assertEquals(PARAGRAPH, body);
     }
 
     @Test
     void dropsNewsletterAndRegistrationBoxes() {
-        String body = body(PARAGRAPH + "\n\nSubscribe to our newsletter\nSign up here to get the latest news delivered directly to your inbox.\n\nThank you for registering\nPlease refresh the page or navigate to another page on the site");
+        String body = body(PARAGRAPH + "\n\nSubscribe to our weekly newsletter\nSign up now for the morning digest.\n\nThank you for signing up\nPlease reload this page to finish logging in");
         assertEquals(PARAGRAPH, body);
     }
 
@@ -52,7 +52,7 @@ class ArticleCleanerTest {
 
     @Test
     void dropsInlineScriptCode() {
-        String body = body(PARAGRAPH + "\n\n__ATA.cmd.push(function() { __ATA.initSlot({ id: 'slot-42', location: 120 }); });\n"
+        String body = body(PARAGRAPH + "\n\nadsQueue.push(function() { adsQueue.render({ slot: 'side-7', size: [300, 250] }); });\n"
                 + "googletag.cmd.push(function() { googletag.display('ad-1'); });");
         assertEquals(PARAGRAPH, body);
     }
