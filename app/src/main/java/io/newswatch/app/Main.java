@@ -4,6 +4,8 @@ import io.newswatch.app.cli.DemoCommand;
 import io.newswatch.app.cli.EnrichCommand;
 import io.newswatch.app.cli.IngestCommand;
 import io.newswatch.app.cli.SinkCommand;
+import io.newswatch.app.cli.TagCommand;
+import io.newswatch.app.cli.EvalRulesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "newswatch", mixinStandardHelpOptions = true, version = "newswatch 0.1.0",
         description = "News monitoring pipeline on Apache Kafka: ingest articles, enrich them (tags with evidence, "
                 + "alerts, windowed counts) and sink alerts and counts to a database.",
-        subcommands = {DemoCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class,
+        subcommands = {DemoCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class, TagCommand.class,
+                EvalRulesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
