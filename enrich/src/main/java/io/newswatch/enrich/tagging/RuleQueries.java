@@ -19,14 +19,18 @@ public final class RuleQueries {
     }
 
     public Query parse(WatchRule rule) {
+        return parse(rule.id(), rule.query());
+    }
+
+    public Query parse(String id, String query) {
         ComplexPhraseQueryParser parser = new ComplexPhraseQueryParser(TextAnalyzers.TEXT, analyzer);
         parser.setInOrder(false);
         parser.setAllowLeadingWildcard(false);
         parser.setDefaultOperator(QueryParser.Operator.OR);
         try {
-            return parser.parse(rule.query());
+            return parser.parse(query);
         } catch (ParseException | RuntimeException e) {
-            throw new IllegalArgumentException("rule " + rule.id() + ": cannot parse query " + rule.query() + ": "
+            throw new IllegalArgumentException("rule " + id + ": cannot parse query " + query + ": "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }

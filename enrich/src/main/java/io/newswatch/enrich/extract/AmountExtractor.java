@@ -1,0 +1,109 @@
+package io.newswatch.enrich.extract;
+
+import io.newswatch.model.Amount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds sums of money in English and Russian: a currency sign before the number ({@code $1.2 billion},
+ * {@code $400 млн}) or a currency word after it ({@code 70 billion roubles}, {@code 1.2 billion dollars},
+ * {@code 70 млрд рублей}), with scale words (thousand, million, billion, тыс., млн, млрд) and both decimal
+ * separators.
+ */
+public final class AmountExtractor {
+    private static final String NUMBER = "(\\d{1,3}(?:[,\\u00A0 ]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?)";
+    private static final String SCALE = "(?:\\s*(thousand|million|billion|trillion|bn|mln|m|тыс\\.?|тысяч[аи]?|млн\\.?"
+            + "|миллион(?:а|ов)?|млрд\\.?|миллиард(?:а|ов)?|трлн\\.?|триллион(?:а|ов)?)\\b\\.?)?";
+    private static final String CURRENCY_WORD = "(dollars?|US dollars?|roubles?|rubles?|euros?|pounds?|yuan|somoni|tenge"
+            + "|долл(?:аров|ара|ар|\\.)?|руб(?:лей|ля|ль|\\.)?|евро|сомони|тенге|юаней)";
+    private static final Pattern SIGN_FIRST = Pattern.compile("(US\\$|\\$|€|£|¥)\\s?" + NUMBER + SCALE,
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern WORD_AFTER = Pattern.compile("(?<![\\w$€£])" + NUMBER + SCALE + "\\s+" + CURRENCY_WORD
+            + "(?![\\p{L}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private static final Map<String, String> SIGNS = Map.of("$", "USD", "us$", "USD", "€", "EUR", "£", "GBP", "¥", "CNY");
+
+    public List<Amount> find(String text, String field) {
+        List<Amount> amounts = new ArrayList<>();
+        Matcher m = SIGN_FIRST.matcher(text);
+        while (m.find()) {
+            add(amounts, m, text, field, SIGNS.get(m.group(1).toLowerCase(Locale.ROOT)), m.group(2), m.group(3));
+        }
+        m = WORD_AFTER.matcher(text);
+        while (m.find()) {
+            add(amounts, m, text, field, currency(m.group(3)), m.group(1), m.group(2));
+        }
+        amounts.sort(java.util.Comparator.comparingInt(Amount::start));
+        return amounts;
+    }
+
+    private static void add(List<Amount> amounts, Matcher m, String text, String field, String currency, String number,
+                            String scale) {
+        if (currency == null) {
+            return;
+        }
+        for (Amount a : amounts) {
+            if (m.start() < a.end() && a.start() < m.end()) {
+                return; // "$70 billion dollars" is one amount, found by both patterns
+            }
+        }
+        amounts.add(new Amount(text.substring(m.start(), m.end()).strip(), parse(number) * multiplier(scale), currency,
+                field, m.start(), m.end()));
+    }
+
+    /** "300,000" and "300 000,5" group thousands; "1,5" and "1.5" are decimals. */
+    private static double parse(String number) {
+        String n = number.replace('\u00A0', ' ');
+        if (n.matches("\\d{1,3}([, ]\\d{3})+(\\.\\d+)?")) {
+            return Double.parseDouble(n.replaceAll("[, ]", ""));
+        }
+        if (n.matches("\\d{1,3}( \\d{3})+(,\\d+)?")) {
+            return Double.parseDouble(n.replace(" ", "").replace(',', '.'));
+        }
+        return Double.parseDouble(n.replace(',', '.'));
+    }
+
+    private static double multiplier(String scale) {
+        if (scale == null) {
+            return 1;
+        }
+        String s = scale.toLowerCase(new Locale("ru"));
+        if (s.startsWith("thousand") || s.startsWith("тыс")) {
+            return 1e3;
+        }
+        if (s.startsWith("million") || s.equals("m") || s.startsWith("mln") || s.startsWith("млн") || s.startsWith("миллион")) {
+            return 1e6;
+        }
+        if (s.startsWith("billion") || s.equals("bn") || s.startsWith("млрд") || s.startsWith("миллиард")) {
+            return 1e9;
+        }
+        return 1e12;
+    }
+
+    private static String currency(String word) {
+        String w = word.toLowerCase(new Locale("ru"));
+        if (w.contains("dollar") || w.startsWith("долл")) {
+            return "USD";
+        }
+        if (w.startsWith("roubl") || w.startsWith("rubl") || w.startsWith("руб")) {
+            return "RUB";
+        }
+        if (w.startsWith("euro") || w.equals("евро")) {
+            return "EUR";
+        }
+        if (w.startsWith("pound")) {
+            return "GBP";
+        }
+        if (w.equals("yuan") || w.equals("юаней")) {
+            return "CNY";
+        }
+        if (w.equals("somoni") || w.equals("сомони")) {
+            return "TJS";
+        }
+        return w.equals("tenge") || w.equals("тенге") ? "KZT" : null;
+    }
+}
