@@ -2,7 +2,7 @@ package io.newswatch.enrich;
 
 import io.newswatch.enrich.alert.AlertRuleBook;
 import io.newswatch.enrich.tagging.RuleBook;
-import io.newswatch.enrich.tagging.Tagger;
+import io.newswatch.enrich.extract.Gazetteer;
 import io.newswatch.enrich.topology.EnrichTopology;
 import io.newswatch.model.config.TopicAdmin;
 import io.newswatch.model.topic.Topics;
@@ -23,17 +23,19 @@ public final class EnrichWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichWorker.class);
 
     private final KafkaStreams streams;
-    private final Tagger tagger;
+    private final ArticleAnalyzer analyzer;
 
     public EnrichWorker(EnrichConfig config) {
         TopicAdmin.ensureTopics(config, Topics.ALL);
         RuleBook rules = config.rulesFile() == null ? RuleBook.defaults() : RuleBook.load(config.rulesFile());
         AlertRuleBook alertRules = config.alertRulesFile() == null ? AlertRuleBook.defaults()
                 : AlertRuleBook.load(config.alertRulesFile());
-        this.tagger = new Tagger(rules);
-        LOG.info("enrich: {} watch rules for {} tags, {} alert rules", rules.rules().size(), rules.tags().size(),
-                alertRules.alertRules().size());
-        Topology topology = EnrichTopology.build(t -> config.topic(t).name(), () -> tagger, () -> alertRules);
+        Gazetteer gazetteer = config.gazetteerFile() == null ? Gazetteer.defaults()
+                : Gazetteer.load(config.gazetteerFile());
+        this.analyzer = new ArticleAnalyzer(rules, gazetteer);
+        LOG.info("enrich: {} watch rules for {} tags, {} alert rules, {} gazetteer entities", rules.rules().size(),
+                rules.tags().size(), alertRules.alertRules().size(), gazetteer.entities().size());
+        Topology topology = EnrichTopology.build(t -> config.topic(t).name(), () -> analyzer, () -> alertRules);
         this.streams = new KafkaStreams(topology, streamsProperties(config));
         // A bug on one record must not end processing for good: replace the thread, keep going.
         streams.setUncaughtExceptionHandler(e -> {
@@ -73,6 +75,6 @@ public final class EnrichWorker implements AutoCloseable {
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
-        tagger.close();
+        analyzer.close();
     }
 }

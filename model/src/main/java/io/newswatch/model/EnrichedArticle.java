@@ -20,6 +20,8 @@ public record EnrichedArticle(
         String body,
         String contentHash,
         List<TagMatch> tags,
+        List<Entity> entities,
+        List<Amount> amounts,
         String storyId,
         String duplicateOf,
         Instant enrichedAt,
@@ -29,13 +31,15 @@ public record EnrichedArticle(
 
     public EnrichedArticle {
         tags = List.copyOf(tags);
+        entities = entities == null ? List.of() : List.copyOf(entities);
+        amounts = amounts == null ? List.of() : List.copyOf(amounts);
     }
 
-    public static EnrichedArticle of(RawArticle raw, List<TagMatch> tags, String storyId, String duplicateOf,
-                                     Instant enrichedAt) {
+    public static EnrichedArticle of(RawArticle raw, List<TagMatch> tags, List<Entity> entities,
+                                     List<Amount> amounts, String storyId, String duplicateOf, Instant enrichedAt) {
         return new EnrichedArticle(raw.id(), raw.url(), raw.source(), raw.title(), raw.byline(), raw.dateline(),
-                raw.publishedAt(), raw.fetchedAt(), raw.lang(), raw.body(), raw.contentHash(), tags, storyId,
-                duplicateOf, enrichedAt, SCHEMA_VERSION);
+                raw.publishedAt(), raw.fetchedAt(), raw.lang(), raw.body(), raw.contentHash(), tags, entities, amounts,
+                storyId, duplicateOf, enrichedAt, SCHEMA_VERSION);
     }
 
     public Instant eventTime() {

@@ -41,7 +41,8 @@ class SchemaContractTest {
     @Test
     void enrichedArticleMatchesItsSchema() {
         EnrichedArticle e = EnrichedArticle.of(RAW, List.of(new TagMatch("CSTO", 1.0, List.of("csto-en"),
-                List.of(EVIDENCE))), "a1", null, T);
+                List.of(EVIDENCE))), List.of(new Entity("org:csto", "organization", "CSTO", "CSTO", "body", 0, 4)),
+                List.of(new Amount("$2 million", 2e6, "USD", "body", 10, 20)), "a1", null, T);
         assertEquals(Set.of(), validate("enriched-article.schema.json", Json.MAPPER.valueToTree(e)));
     }
 

@@ -1,11 +1,9 @@
 package io.newswatch.enrich.topology;
 
-import io.newswatch.enrich.tagging.Tagger;
+import io.newswatch.enrich.ArticleAnalyzer;
 import io.newswatch.model.EnrichedArticle;
 import io.newswatch.model.RawArticle;
-import io.newswatch.model.TagMatch;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -20,12 +18,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class ArticleEnricher implements FixedKeyProcessor<String, RawArticle, EnrichedArticle> {
     public static final String STORE = "article-versions";
 
-    private final Supplier<Tagger> tagger;
+    private final Supplier<ArticleAnalyzer> analyzer;
     private FixedKeyProcessorContext<String, EnrichedArticle> context;
     private KeyValueStore<String, String> versions;
 
-    public ArticleEnricher(Supplier<Tagger> tagger) {
-        this.tagger = tagger;
+    public ArticleEnricher(Supplier<ArticleAnalyzer> analyzer) {
+        this.analyzer = analyzer;
     }
 
     @Override
@@ -41,9 +39,9 @@ public final class ArticleEnricher implements FixedKeyProcessor<String, RawArtic
             return;
         }
         versions.put(article.id(), article.contentHash() == null ? "" : article.contentHash());
-        List<TagMatch> tags = tagger.get().tag(article.title(), article.body(), article.lang());
-        EnrichedArticle enriched = EnrichedArticle.of(article, tags, article.id(), null,
-                Instant.ofEpochMilli(record.timestamp()));
+        ArticleAnalyzer.Analysis found = analyzer.get().analyze(article);
+        EnrichedArticle enriched = EnrichedArticle.of(article, found.tags(), found.entities(), found.amounts(),
+                article.id(), null, Instant.ofEpochMilli(record.timestamp()));
         context.forward(record.withValue(enriched));
     }
 }

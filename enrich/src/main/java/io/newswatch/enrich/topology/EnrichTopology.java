@@ -4,7 +4,7 @@ import io.newswatch.enrich.aggregate.TagWindowCounter;
 import io.newswatch.enrich.aggregate.WindowState;
 import io.newswatch.enrich.alert.AlertProcessor;
 import io.newswatch.enrich.alert.AlertRuleBook;
-import io.newswatch.enrich.tagging.Tagger;
+import io.newswatch.enrich.ArticleAnalyzer;
 import io.newswatch.model.Alert;
 import io.newswatch.model.EnrichedArticle;
 import io.newswatch.model.json.JsonSerde;
@@ -35,7 +35,7 @@ public final class EnrichTopology {
     private EnrichTopology() {
     }
 
-    public static Topology build(Function<Topic<?, ?>, String> topicNames, Supplier<Tagger> tagger,
+    public static Topology build(Function<Topic<?, ?>, String> topicNames, Supplier<ArticleAnalyzer> analyzer,
                                  Supplier<AlertRuleBook> alertRules) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleEnricher.STORE),
@@ -58,7 +58,7 @@ public final class EnrichTopology {
         KStream<String, EnrichedArticle> enriched = parsed
                 .filter((key, value) -> value.ok(), Named.as("readable"))
                 .mapValues(Parsed::article, Named.as("article"))
-                .processValues(() -> new ArticleEnricher(tagger), Named.as("enrich"), ArticleEnricher.STORE);
+                .processValues(() -> new ArticleEnricher(analyzer), Named.as("enrich"), ArticleEnricher.STORE);
         enriched.to(topicNames.apply(Topics.ENRICHED), Produced.with(Topics.ENRICHED.keySerde(),
                 Topics.ENRICHED.valueSerde()).withName("enriched-articles"));
 
@@ -74,7 +74,7 @@ public final class EnrichTopology {
     }
 
     /** With the default topic names. */
-    public static Topology build(Tagger tagger, AlertRuleBook alertRules) {
-        return build(Topic::name, () -> tagger, () -> alertRules);
+    public static Topology build(ArticleAnalyzer analyzer, AlertRuleBook alertRules) {
+        return build(Topic::name, () -> analyzer, () -> alertRules);
     }
 }

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newswatch.enrich.alert.AlertRuleBook;
-import io.newswatch.enrich.tagging.RuleBook;
-import io.newswatch.enrich.tagging.Tagger;
+import io.newswatch.enrich.ArticleAnalyzer;
 import io.newswatch.model.Alert;
 import io.newswatch.model.EnrichedArticle;
 import io.newswatch.model.RawArticle;
@@ -35,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EnrichTopologyTest {
-    private static final Tagger TAGGER = new Tagger(RuleBook.defaults());
+    private static final ArticleAnalyzer ANALYZER = ArticleAnalyzer.defaults();
     private static final Instant T0 = Instant.parse("2026-03-10T08:15:00Z");
 
     @TempDir
@@ -49,7 +48,7 @@ class EnrichTopologyTest {
 
     @AfterAll
     static void closeTagger() {
-        TAGGER.close();
+        ANALYZER.close();
     }
 
     @BeforeEach
@@ -58,7 +57,7 @@ class EnrichTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(EnrichTopology.build(TAGGER, AlertRuleBook.defaults()), props);
+        driver = new TopologyTestDriver(EnrichTopology.build(ANALYZER, AlertRuleBook.defaults()), props);
         raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(Topics.ENRICHED.name(), Topics.ENRICHED.keySerde().deserializer(),
                 Topics.ENRICHED.valueSerde().deserializer());
