@@ -56,7 +56,7 @@ class PipelineEndToEndTest {
         Map<String, String> s = new HashMap<>();
         s.put("bootstrap.servers", TestKafka.bootstrapServers());
         s.put("topic.partitions", "2");
-        for (String topic : List.of("raw", "enriched", "alerts", "aggregates", "dlq")) {
+        for (String topic : List.of("raw", "enriched", "alerts", "aggregates", "rules", "dlq")) {
             s.put("topic." + topic, unique + "." + topic);
         }
         s.put(EnrichConfig.APPLICATION_ID, unique + "-enrich");
@@ -158,6 +158,35 @@ class PipelineEndToEndTest {
             assertTrue(reasons.get("too-large").contains("over the limit"), reasons.toString());
             assertTrue(reasons.get("encoding").contains("UTF-8"), reasons.toString());
             assertTrue(reasons.keySet().stream().anyMatch(k -> k.contains("Json")), reasons.toString());
+        }
+    }
+
+    @Test
+    void aRuleAddedOnTheRulesTopicTagsArticlesWithoutARestart() throws Exception {
+        Map<String, String> settings = settings("rules");
+        Path in = folder(Map.of("canal.txt", "Canal talks stall\n\nMarch 5, 2026\n\nNegotiators from both "
+                + "countries failed again to settle the water dispute over the border canal, officials said.\n"));
+        try (Pipeline pipeline = new Pipeline(settings);
+             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                     TestKafka.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(settings.get("topic.rules"), "water-en",
+                    "{\"id\": \"water-en\", \"tag\": \"WATER\", \"query\": \"\\\"water dispute\\\"\"}")).get();
+            producer.send(new ProducerRecord<>(settings.get("topic.rules"), "bad", "{\"id\": \"bad\", \"tag\": \"X\", "
+                    + "\"query\": \"AND AND\"}")).get();
+            // The rule reaches the worker through its global store; articles ingested after that carry the tag.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                pipeline.ingestOnce(in);
+                pipeline.awaitQuiet(Duration.ofSeconds(30));
+                boolean tagged = "1".equals(query(settings, "SELECT tag, articles FROM tag_counts WHERE tag = 'WATER' "
+                        + "AND window_size = 'P1D'").get("WATER"));
+                if (!tagged) {
+                    // Not yet active when this version went through: write a new version (new text, new article).
+                    Path next = in.resolve("canal-" + System.nanoTime() + ".txt");
+                    Files.writeString(next, Files.readString(in.resolve("canal.txt")) + "Retry " + next.getFileName());
+                    Files.setLastModifiedTime(next, java.nio.file.attribute.FileTime.fromMillis(0));
+                }
+                assertTrue(tagged);
+            });
         }
     }
 

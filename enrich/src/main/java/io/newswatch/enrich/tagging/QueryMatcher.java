@@ -39,6 +39,23 @@ public final class QueryMatcher implements AutoCloseable {
         }
     }
 
+    /** Adds a query, or replaces the one with the same id. */
+    public void put(String id, Query query) {
+        try {
+            monitor.register(new MonitorQuery(id, query));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void remove(String id) {
+        try {
+            monitor.deleteById(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Matching query ids, each with its spans (offsets into {@code text}), phrases joined into one span. */
     public Map<String, List<Span>> match(String text) {
         Document doc = new Document();

@@ -20,12 +20,14 @@ public final class Tagger implements AutoCloseable {
     private static final String TITLE_GAP = "\n\n";
 
     private final RuleBook book;
-    private final Map<String, WatchRule> rulesById = new LinkedHashMap<>();
+    private final RuleQueries queries = new RuleQueries(TextAnalyzers.perField());
+    private final Map<String, WatchRule> rulesById = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, RuleBook.TagDefinition> tagDefinitions = new java.util.concurrent.ConcurrentHashMap<>();
     private final QueryMatcher matcher;
 
     public Tagger(RuleBook book) {
         this.book = book;
-        RuleQueries queries = new RuleQueries(TextAnalyzers.perField());
+        tagDefinitions.putAll(book.tags());
         Map<String, org.apache.lucene.search.Query> parsed = new LinkedHashMap<>();
         for (WatchRule rule : book.rules()) {
             parsed.put(rule.id(), queries.parse(rule));
@@ -34,8 +36,32 @@ public final class Tagger implements AutoCloseable {
         this.matcher = new QueryMatcher(parsed);
     }
 
+    private static final RuleBook.TagDefinition DEFAULT_TAG = new RuleBook.TagDefinition(null, 1.0);
+
+    /** The rules file this tagger started from (rules added or removed at runtime are not in it). */
     public RuleBook ruleBook() {
         return book;
+    }
+
+    /**
+     * Adds a rule, or replaces the rule with the same id, while articles are being tagged. The query is parsed
+     * first: a malformed rule throws {@link IllegalArgumentException} and changes nothing. A tag the rules file
+     * does not define gets threshold 1.0.
+     */
+    public void put(WatchRule rule) {
+        org.apache.lucene.search.Query query = queries.parse(rule);
+        matcher.put(rule.id(), query);
+        rulesById.put(rule.id(), rule);
+    }
+
+    /** Removes a rule; false when there was none with that id. */
+    public boolean remove(String ruleId) {
+        matcher.remove(ruleId);
+        return rulesById.remove(ruleId) != null;
+    }
+
+    public java.util.Set<String> ruleIds() {
+        return java.util.Set.copyOf(rulesById.keySet());
     }
 
     /** Tags of an article, strongest first. {@code lang} may be null (unknown: rules of every language apply). */
@@ -47,6 +73,9 @@ public final class Tagger implements AutoCloseable {
         Map<String, TreeSet<Span>> spans = new TreeMap<>();
         hitsByRule.forEach((ruleId, hits) -> {
             WatchRule rule = rulesById.get(ruleId);
+            if (rule == null) {
+                return; // removed while this article was being matched
+            }
             if (rule.lang() != null && lang != null && !rule.lang().equalsIgnoreCase(lang)) {
                 return;
             }
@@ -56,7 +85,7 @@ public final class Tagger implements AutoCloseable {
         });
         List<TagMatch> tags = new ArrayList<>();
         scores.forEach((tag, score) -> {
-            if (score + 1e-9 >= book.tags().get(tag).threshold()) {
+            if (score + 1e-9 >= tagDefinitions.getOrDefault(tag, DEFAULT_TAG).threshold()) {
                 // Phrases ("Islamic State", "Tajik-Afghan border") explain a tag better than the single context
                 // words an AND clause also matched, so they come first; then text order.
                 List<Evidence> evidence = spans.get(tag).stream()

@@ -24,6 +24,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Builds the enrich topology:
  * <pre>
+ * rules (global) ─► live changes to the watch rules of every instance
  * raw (bytes) ─► parse ─┬─► dlq                       (not an article: original bytes + reason headers)
  *                       └─► dedupe + tag ─► enriched
  *                                        ├─► alerts     (one per story per alert rule, updated in place)
@@ -44,6 +45,11 @@ public final class EnrichTopology {
                 Serdes.String(), new JsonSerde<>(Alert.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TagWindowCounter.STORE),
                 Serdes.String(), new JsonSerde<>(WindowState.class)));
+
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RuleUpdates.STORE),
+                        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+                topicNames.apply(Topics.RULES), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("rules"),
+                () -> new RuleUpdates(() -> analyzer.get().tagger()));
 
         KStream<String, Parsed> parsed = builder
                 .stream(topicNames.apply(Topics.RAW), Consumed.with(Serdes.String(), Serdes.ByteArray())

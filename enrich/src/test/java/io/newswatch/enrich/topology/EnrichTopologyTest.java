@@ -45,6 +45,7 @@ class EnrichTopologyTest {
     private TestOutputTopic<String, Alert> alerts;
     private TestOutputTopic<String, TagCount> counts;
     private TestOutputTopic<byte[], byte[]> dlq;
+    private TestInputTopic<String, byte[]> rules;
 
     @AfterAll
     static void closeTagger() {
@@ -66,6 +67,7 @@ class EnrichTopologyTest {
         counts = driver.createOutputTopic(Topics.AGGREGATES.name(), Topics.AGGREGATES.keySerde().deserializer(),
                 Topics.AGGREGATES.valueSerde().deserializer());
         dlq = driver.createOutputTopic(Topics.DLQ.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        rules = driver.createInputTopic(Topics.RULES.name(), new StringSerializer(), new ByteArraySerializer());
     }
 
     @AfterEach
@@ -171,6 +173,48 @@ class EnrichTopologyTest {
         assertTrue(new String(dlq.readRecord().headers().lastHeader(DeadLetterHeaders.REASON).value(),
                 StandardCharsets.UTF_8).contains("body"));
         assertTrue(enriched.isEmpty());
+    }
+
+    private void rule(String id, String json, Instant at) {
+        rules.pipeInput(id, json == null ? null : json.getBytes(StandardCharsets.UTF_8), at);
+    }
+
+    @Test
+    void shouldApplyARuleAddedAtRuntimeAndStopApplyingItOnceDeleted() {
+        rule("water-en", "{\"id\": \"water-en\", \"tag\": \"WATER\", \"query\": \"\\\"water (dispute disputes)\\\"\"}", T0);
+        send(article("w1", "Talks on the canal", "Both sides blamed each other in the water dispute.", T0),
+                T0.plusSeconds(1));
+        EnrichedArticle tagged = enriched.readValue();
+        assertEquals(List.of("WATER"), tagged.tagNames());
+        assertEquals("water dispute", tagged.tags().get(0).evidence().get(0).text());
+
+        rule("water-en", null, T0.plusSeconds(2));
+        send(article("w2", "Talks on the canal", "Both sides blamed each other in the water dispute again.", T0),
+                T0.plusSeconds(3));
+        assertTrue(enriched.readValue().tags().isEmpty());
+    }
+
+    @Test
+    void shouldRejectAMalformedRuleAndKeepTheRulesInForce() {
+        rule("broken", "{\"id\": \"broken\", \"tag\": \"CSTO\", \"query\": \"\\\"unclosed phrase\"}", T0);
+        rule("not-json", "{id: broken", T0);
+        rule("other-id", "{\"id\": \"mismatch\", \"tag\": \"CSTO\", \"query\": \"bloc\"}", T0);
+        send(article("c1", "CSTO ministers meet", "The bloc discussed its forces.", T0), T0.plusSeconds(1));
+        EnrichedArticle out = enriched.readValue();
+        assertEquals(List.of("CSTO"), out.tagNames());
+        assertEquals(List.of("csto-en"), out.tags().get(0).rules(), "no rejected rule took part");
+        assertTrue(ANALYZER.tagger().ruleIds().stream().noneMatch(id -> id.equals("broken") || id.equals("mismatch")));
+    }
+
+    @Test
+    void shouldReplaceARuleWhenItIsChanged() {
+        rule("tea-en", "{\"id\": \"tea-en\", \"tag\": \"TEA\", \"query\": \"samovar\"}", T0);
+        rule("tea-en", "{\"id\": \"tea-en\", \"tag\": \"TEA\", \"query\": \"teahouse\"}", T0);
+        send(article("t1", "Old samovar found", "A museum shows the samovar.", T0), T0.plusSeconds(1));
+        send(article("t2", "New teahouse opens", "The teahouse is busy.", T0), T0.plusSeconds(2));
+        assertTrue(enriched.readValue().tags().isEmpty());
+        assertEquals(List.of("TEA"), enriched.readValue().tagNames());
+        rule("tea-en", null, T0.plusSeconds(3));
     }
 
     @Test

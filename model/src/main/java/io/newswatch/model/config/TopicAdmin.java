@@ -1,6 +1,7 @@
 package io.newswatch.model.config;
 
 import io.newswatch.model.topic.Topic;
+import io.newswatch.model.topic.Topics;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,11 @@ public final class TopicAdmin {
         try (Admin admin = Admin.create(config.clientProperties())) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.stream()
-                    .map(config::topic)
-                    .map(Topic::name)
-                    .distinct()
-                    .filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, config.partitions(), config.replicationFactor())
-                            .configs(Map.of("compression.type", "producer")))
+                    .filter(topic -> !existing.contains(config.topic(topic).name()))
+                    .map(topic -> new NewTopic(config.topic(topic).name(), config.partitions(), config.replicationFactor())
+                            .configs(Topics.COMPACTED.contains(topic)
+                                    ? Map.of("compression.type", "producer", "cleanup.policy", "compact")
+                                    : Map.of("compression.type", "producer")))
                     .toList();
             if (missing.isEmpty()) {
                 return;

@@ -21,11 +21,20 @@ public final class Topics {
             Serdes.String(), new JsonSerde<>(Alert.class), "topic.alerts");
     public static final Topic<String, TagCount> AGGREGATES = new Topic<>("newswatch.aggregates",
             Serdes.String(), new JsonSerde<>(TagCount.class), "topic.aggregates");
+    /**
+     * Watch rules added at runtime, keyed by rule id; compacted, and a null value deletes the rule. Values are
+     * bytes because a malformed rule must be rejected with a reason, not fail deserialisation.
+     */
+    public static final Topic<String, byte[]> RULES = new Topic<>("newswatch.rules",
+            Serdes.String(), Serdes.ByteArray(), "topic.rules");
     /** Original bytes of what could not be processed; the reason is in the headers (see DeadLetters). */
     public static final Topic<byte[], byte[]> DLQ = new Topic<>("newswatch.dlq",
             Serdes.ByteArray(), Serdes.ByteArray(), "topic.dlq");
 
-    public static final List<Topic<?, ?>> ALL = List.of(RAW, ENRICHED, ALERTS, AGGREGATES, DLQ);
+    public static final List<Topic<?, ?>> ALL = List.of(RAW, ENRICHED, ALERTS, AGGREGATES, RULES, DLQ);
+
+    /** Topics that keep only the latest value per key. */
+    public static final List<Topic<?, ?>> COMPACTED = List.of(RULES);
 
     private Topics() {
     }

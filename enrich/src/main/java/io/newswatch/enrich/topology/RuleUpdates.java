@@ -1,0 +1,80 @@
+package io.newswatch.enrich.topology;
+
+import io.newswatch.enrich.RulesYaml;
+import io.newswatch.enrich.tagging.Tagger;
+import io.newswatch.enrich.tagging.WatchRule;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies watch rules from the compacted rules topic to the running tagger. It runs as a global-store processor,
+ * so every enrich instance sees every rule. A record's value is a rule as JSON (the fields of a rules-file entry);
+ * a null value deletes the rule. A malformed rule is rejected with an error naming the rule and the reason, the
+ * rule in force stays as it was, and processing goes on. Accepted rules are kept in the global store so that a
+ * restarted instance applies them again at start-up.
+ */
+public final class RuleUpdates implements Processor<String, byte[], Void, Void> {
+    public static final String STORE = "watch-rules";
+    private static final Logger LOG = LoggerFactory.getLogger(RuleUpdates.class);
+
+    private final Supplier<Tagger> tagger;
+    private KeyValueStore<String, byte[]> store;
+
+    public RuleUpdates(Supplier<Tagger> tagger) {
+        this.tagger = tagger;
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        this.store = context.getStateStore(STORE);
+        try (KeyValueIterator<String, byte[]> rules = store.all()) {
+            while (rules.hasNext()) {
+                KeyValue<String, byte[]> rule = rules.next();
+                apply(rule.key, rule.value);
+            }
+        }
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        if (apply(record.key(), record.value())) {
+            if (record.value() == null) {
+                store.delete(record.key());
+            } else {
+                store.put(record.key(), record.value());
+            }
+        }
+    }
+
+    /** True when the change was applied. */
+    private boolean apply(String id, byte[] value) {
+        if (id == null) {
+            LOG.error("rejected a rule record without a key: the key must be the rule id");
+            return false;
+        }
+        if (value == null) {
+            boolean existed = tagger.get().remove(id);
+            LOG.info("watch rule {} {}", id, existed ? "deleted" : "deleted (it was not active)");
+            return true;
+        }
+        try {
+            WatchRule rule = RulesYaml.MAPPER.readValue(value, WatchRule.class);
+            if (!id.equals(rule.id())) {
+                throw new IllegalArgumentException("record key " + id + " is not the rule's id " + rule.id());
+            }
+            tagger.get().put(rule);
+            LOG.info("watch rule {} for tag {} is active: {}", rule.id(), rule.tag(), rule.query());
+            return true;
+        } catch (Exception e) {
+            LOG.error("rejected watch rule {}: {}", id, e.getMessage().lines().findFirst().orElse(e.toString()));
+            return false;
+        }
+    }
+}
