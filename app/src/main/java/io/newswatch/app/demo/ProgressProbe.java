@@ -20,7 +20,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Tells whether the pipeline has caught up, the way an operator would: the lag of enrich's consumer group on
- * the raw topic, and of the sink's group on the alert and aggregate topics, are both zero.
+ * the raw topic and on its own repartition topics, and of the sink's group on the alert and aggregate topics,
+ * are all zero.
  */
 public final class ProgressProbe implements AutoCloseable {
     private final Admin admin;
@@ -55,7 +56,16 @@ public final class ProgressProbe implements AutoCloseable {
     }
 
     public boolean caughtUp() throws ExecutionException, InterruptedException {
-        return lag(enrichGroup, List.of(raw)) == 0 && lag(sinkGroup, sinkTopics) == 0;
+        return lag(enrichGroup, enrichInputs()) == 0 && lag(sinkGroup, sinkTopics) == 0;
+    }
+
+    /** The raw topic and the repartition topics that Kafka Streams made for enrich (named after its application id). */
+    private List<String> enrichInputs() throws ExecutionException, InterruptedException {
+        List<String> inputs = new java.util.ArrayList<>(List.of(raw));
+        admin.listTopics().names().get().stream()
+                .filter(t -> t.startsWith(enrichGroup + "-") && t.endsWith("-repartition"))
+                .sorted().forEach(inputs::add);
+        return inputs;
     }
 
     public void awaitCaughtUp(Duration timeout) throws InterruptedException {

@@ -162,6 +162,24 @@ class PipelineEndToEndTest {
     }
 
     @Test
+    void countsAreExactWhenArticlesOfOneWindowAreSpreadOverManyPartitions() throws Exception {
+        Map<String, String> settings = settings("partitions");
+        settings.put("topic.partitions", "4");
+        Map<String, String> files = new HashMap<>();
+        for (int i = 1; i <= 6; i++) {
+            files.put("csto-" + i + ".txt", "CSTO note " + i + "\n\nMarch 6, 2026\n\nThe CSTO secretariat issued "
+                    + "statement number " + i + " about staff exercises planned for the spring in Central Asia.\n");
+        }
+        Path in = folder(files);
+        try (Pipeline pipeline = new Pipeline(settings)) {
+            assertEquals(6, pipeline.ingestOnce(in).produced());
+            pipeline.awaitQuiet(Duration.ofMinutes(2));
+            assertEquals("6", query(settings, "SELECT tag, articles FROM tag_counts WHERE window_size = 'P1D' "
+                    + "AND tag = 'CSTO'").get("CSTO"));
+        }
+    }
+
+    @Test
     void aRuleAddedOnTheRulesTopicTagsArticlesWithoutARestart() throws Exception {
         Map<String, String> settings = settings("rules");
         Path in = folder(Map.of("canal.txt", "Canal talks stall\n\nMarch 5, 2026\n\nNegotiators from both "

@@ -1,5 +1,6 @@
 package io.newswatch.enrich.topology;
 
+import io.newswatch.enrich.aggregate.CountEvent;
 import io.newswatch.enrich.aggregate.TagWindowCounter;
 import io.newswatch.enrich.aggregate.WindowState;
 import io.newswatch.enrich.alert.AlertProcessor;
@@ -19,6 +20,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -73,7 +75,9 @@ public final class EnrichTopology {
         tagged.process(() -> new AlertProcessor(alertRules), Named.as("alert"), AlertProcessor.STORE)
                 .to(topicNames.apply(Topics.ALERTS), Produced.with(Topics.ALERTS.keySerde(),
                         Topics.ALERTS.valueSerde()).withName("alerts"));
-        tagged.process(TagWindowCounter::new, Named.as("count"), TagWindowCounter.STORE)
+        tagged.flatMap((id, article) -> CountEvent.of(article), Named.as("count-events"))
+                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(CountEvent.class)).withName("tag-windows"))
+                .process(TagWindowCounter::new, Named.as("count"), TagWindowCounter.STORE)
                 .to(topicNames.apply(Topics.AGGREGATES), Produced.with(Topics.AGGREGATES.keySerde(),
                         Topics.AGGREGATES.valueSerde()).withName("aggregates"));
         return builder.build();
