@@ -1,6 +1,7 @@
 package io.newswatch.enrich;
 
 import io.newswatch.enrich.alert.AlertRuleBook;
+import io.newswatch.enrich.alert.LiveAlertRules;
 import io.newswatch.enrich.tagging.RuleBook;
 import io.newswatch.enrich.extract.Gazetteer;
 import io.newswatch.enrich.topology.EnrichTopology;
@@ -26,16 +27,21 @@ public final class EnrichWorker implements AutoCloseable {
     private final ArticleAnalyzer analyzer;
 
     public EnrichWorker(EnrichConfig config) {
-        TopicAdmin.ensureTopics(config, Topics.ALL);
         RuleBook rules = config.rulesFile() == null ? RuleBook.defaults() : RuleBook.load(config.rulesFile());
         AlertRuleBook alertRules = config.alertRulesFile() == null ? AlertRuleBook.defaults()
                 : AlertRuleBook.load(config.alertRulesFile());
         Gazetteer gazetteer = config.gazetteerFile() == null ? Gazetteer.defaults()
                 : Gazetteer.load(config.gazetteerFile());
+        TopicAdmin.ensureTopics(config, Topics.ALL);
+        String alertsTopic = config.topic(Topics.ALERTS).name();
+        TopicAdmin.ensureNamed(config, alertRules.desks().stream().collect(java.util.stream.Collectors.toMap(
+                d -> EnrichTopology.deskTopic(alertsTopic, d.id()), d -> false)));
         this.analyzer = new ArticleAnalyzer(rules, gazetteer);
-        LOG.info("enrich: {} watch rules for {} tags, {} alert rules, {} gazetteer entities", rules.rules().size(),
-                rules.tags().size(), alertRules.alertRules().size(), gazetteer.entities().size());
-        Topology topology = EnrichTopology.build(t -> config.topic(t).name(), () -> analyzer, () -> alertRules);
+        LOG.info("enrich: {} watch rules for {} tags, {} alert rules, desks {}, {} gazetteer entities",
+                rules.rules().size(), rules.tags().size(), alertRules.alertRules().size(),
+                alertRules.desks().stream().map(d -> d.id()).toList(), gazetteer.entities().size());
+        Topology topology = EnrichTopology.build(t -> config.topic(t).name(), () -> analyzer,
+                new LiveAlertRules(alertRules), config.options());
         this.streams = new KafkaStreams(topology, streamsProperties(config));
         // A bug on one record must not end processing for good: replace the thread, keep going.
         streams.setUncaughtExceptionHandler(e -> {

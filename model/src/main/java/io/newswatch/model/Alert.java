@@ -4,19 +4,25 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a monitoring desk receives on {@code newswatch.alerts}, keyed by story id. There is one alert per story per
- * alert rule: {@link #alertId()} is {@code <rule>:<story_id>}, and a later record with the same alert id is an update
- * of the earlier one (higher {@link #version()}), never a new alert.
+ * What a monitoring desk receives on {@code newswatch.alerts} and its desk topic, keyed by {@link #alertId()}.
+ * A {@code story} alert exists once per story per alert rule ({@code <rule>:<story_id>}); a {@code spike} alert once
+ * per tag and hour ({@code spike:<tag>:<hour>}). A later record with the same key is an update of the earlier one
+ * (higher {@link #version()}), never a new alert, so a compacted topic or an upsert keeps exactly one per alert.
  *
+ * @param kind       {@code story} or {@code spike}
+ * @param reason     one line that says why the alert exists, for a person
+ * @param storyId    the story, or null for a spike alert
  * @param version    increases by one each time the alert changes; consumers keep the highest
  * @param articleIds every article of the story that matched, oldest first
  * @param evidence   the spans that made the tags, from the latest article
  */
 public record Alert(
         String alertId,
+        String kind,
         String rule,
         String severity,
         String desk,
+        String reason,
         List<String> tags,
         String storyId,
         List<String> articleIds,
@@ -31,7 +37,9 @@ public record Alert(
         int version,
         int schemaVersion) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
+    public static final String STORY = "story";
+    public static final String SPIKE = "spike";
 
     public Alert {
         tags = List.copyOf(tags);

@@ -42,6 +42,12 @@ public record EnrichedArticle(
                 storyId, duplicateOf, enrichedAt, SCHEMA_VERSION);
     }
 
+    /** This article placed in a story; {@code duplicateOf} is null unless it is a copy of an earlier article. */
+    public EnrichedArticle inStory(String story, String copyOf) {
+        return new EnrichedArticle(id, url, source, title, byline, dateline, publishedAt, fetchedAt, lang, body,
+                contentHash, tags, entities, amounts, story, copyOf, enrichedAt, schemaVersion);
+    }
+
     public Instant eventTime() {
         return publishedAt != null ? publishedAt : fetchedAt;
     }

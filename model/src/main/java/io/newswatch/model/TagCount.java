@@ -1,39 +1,58 @@
 package io.newswatch.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Articles carrying a tag in one event-time window, on {@code newswatch.aggregates}, keyed by {@link #key()}.
- * Each record replaces the previous one for the same key.
+ * Three kinds of count share the topic: per tag (source and co-tag null), per tag and source (source set), and per
+ * pair of tags (co-tag set; each pair is counted once, under the tag that sorts first). Each record replaces the
+ * previous one for the same key; a {@code live} value may still grow, the {@code final} value is sent once when the
+ * window closes (its end plus the grace period has passed in event time) and never changes.
  *
+ * @param source   the source counted, or null
+ * @param coTag    the second tag of a pair, or null
+ * @param status   {@code live} or {@code final}
  * @param window  the window size as an ISO-8601 duration: {@code PT1H} or {@code P1D}
  * @param articles distinct articles with the tag whose event time falls in the window
  * @param stories  distinct stories among them
  */
 public record TagCount(
         String tag,
+        String source,
+        String coTag,
         String window,
         Instant windowStart,
         Instant windowEnd,
         long articles,
         long stories,
         List<SourceCount> topSources,
+        String status,
         Instant updatedAt,
         int schemaVersion) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
+    public static final String LIVE = "live";
+    public static final String FINAL = "final";
 
     public TagCount {
         topSources = List.copyOf(topSources);
     }
 
     public String key() {
-        return keyFor(tag, window, windowStart);
+        return keyFor(tag, source, coTag, window, windowStart);
     }
 
-    public static String keyFor(String tag, String window, Instant windowStart) {
-        return tag + "|" + window + "|" + windowStart;
+    /** {@code tag|source|co_tag|window|window_start}, with empty parts for what is not set. */
+    public static String keyFor(String tag, String source, String coTag, String window, Instant windowStart) {
+        return tag + "|" + (source == null ? "" : source) + "|" + (coTag == null ? "" : coTag) + "|" + window + "|"
+                + windowStart;
+    }
+
+    @JsonIgnore
+    public boolean isFinal() {
+        return FINAL.equals(status);
     }
 
     public record SourceCount(String source, long articles) {

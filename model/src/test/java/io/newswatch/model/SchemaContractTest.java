@@ -48,16 +48,25 @@ class SchemaContractTest {
 
     @Test
     void alertMatchesItsSchema() {
-        Alert a = new Alert("watchlist:a1", "watchlist", "low", null, List.of("CSTO"), "a1", List.of("a1"), 1,
+        Alert a = new Alert("watchlist:a1", Alert.STORY, "watchlist", "low", null, "CSTO in 1 article",
+                List.of("CSTO"), "a1", List.of("a1"), 1,
                 List.of("Wire"), "Title", null, "CSTO met.", List.of(EVIDENCE), T, T, 1, Alert.SCHEMA_VERSION);
         assertEquals(Set.of(), validate("alert.schema.json", Json.MAPPER.valueToTree(a)));
     }
 
     @Test
     void tagCountMatchesItsSchema() {
-        TagCount c = new TagCount("CSTO", "P1D", T, T.plusSeconds(86400), 2, 1,
-                List.of(new TagCount.SourceCount("Wire", 2)), T, TagCount.SCHEMA_VERSION);
+        TagCount c = new TagCount("CSTO", null, null, "P1D", T, T.plusSeconds(86400), 2, 1,
+                List.of(new TagCount.SourceCount("Wire", 2)), TagCount.FINAL, T, TagCount.SCHEMA_VERSION);
         assertEquals(Set.of(), validate("tag-count.schema.json", Json.MAPPER.valueToTree(c)));
+    }
+
+    @Test
+    void spikeAlertWithoutStoryMatchesItsSchema() {
+        Alert a = new Alert("spike:IS:2026-03-10T08:00:00Z", Alert.SPIKE, "spike", "medium", null,
+                "IS: 12 articles in the hour, usually 2", List.of("IS"), null, List.of("a1"), 12, List.of("Wire"),
+                null, null, null, List.of(), T, T, 1, Alert.SCHEMA_VERSION);
+        assertEquals(Set.of(), validate("alert.schema.json", Json.MAPPER.valueToTree(a)));
     }
 
     @Test

@@ -36,8 +36,13 @@ public final class AlertBuilder {
         if (article.source() != null) {
             sources.add(article.source());
         }
-        return new Alert(Alert.idFor(rule.id(), article.storyId()), rule.id(), rule.severity(), rule.desk(),
-                List.copyOf(tags), article.storyId(), articleIds, articleIds.size(), List.copyOf(sources),
+        List<String> matched = java.util.stream.Stream.concat(rule.allOf().stream(), rule.anyOf().stream())
+                .filter(article.tagNames()::contains).distinct().toList();
+        String reason = String.join(" + ", matched) + " (alert rule " + rule.id() + "): " + articleIds.size()
+                + (articleIds.size() == 1 ? " article" : " articles") + " from " + sources.size()
+                + (sources.size() == 1 ? " source" : " sources");
+        return new Alert(Alert.idFor(rule.id(), article.storyId()), Alert.STORY, rule.id(), rule.severity(),
+                rule.desk(), reason, List.copyOf(tags), article.storyId(), articleIds, articleIds.size(), List.copyOf(sources),
                 article.title(), article.url(), snippet, evidence,
                 existing == null ? now : existing.createdAt(), now,
                 existing == null ? 1 : existing.version() + 1, Alert.SCHEMA_VERSION);

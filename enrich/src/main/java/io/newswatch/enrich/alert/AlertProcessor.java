@@ -2,49 +2,73 @@ package io.newswatch.enrich.alert;
 
 import io.newswatch.model.Alert;
 import io.newswatch.model.EnrichedArticle;
-import io.newswatch.model.TagMatch;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Raises or updates the alerts of each tagged article, keyed by story id. The current version of each alert is
- * kept in a changelogged store, so an article seen again (replay, failover) changes and emits nothing.
+ * Raises or updates the alerts of each tagged article, keyed by alert id ({@code <rule>:<story_id>}). The current
+ * version of each alert is kept in a changelogged store, so an article seen again (replay, failover) changes and
+ * emits nothing. Alerts not updated for the retention period (counted in record time) are forgotten, which bounds
+ * the store; by then their story is closed too.
  */
 public final class AlertProcessor implements Processor<String, EnrichedArticle, String, Alert> {
     public static final String STORE = "alerts";
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     private final Supplier<AlertRuleBook> rules;
+    private final Duration retention;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, Alert> store;
 
-    public AlertProcessor(Supplier<AlertRuleBook> rules) {
+    public AlertProcessor(Supplier<AlertRuleBook> rules, Duration retention) {
         this.rules = rules;
+        this.retention = retention;
     }
 
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
+        context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::purge);
     }
 
     @Override
     public void process(Record<String, EnrichedArticle> record) {
         EnrichedArticle article = record.value();
-        Set<String> tags = article.tags().stream().map(TagMatch::tag).collect(Collectors.toSet());
+        Set<String> tags = Set.copyOf(article.tagNames());
         Instant now = Instant.ofEpochMilli(record.timestamp());
         for (AlertRule rule : rules.get().matching(tags)) {
             String alertId = Alert.idFor(rule.id(), article.storyId());
             Alert next = AlertBuilder.apply(store.get(alertId), rule, article, now);
             if (next != null) {
                 store.put(alertId, next);
-                context.forward(new Record<>(article.storyId(), next, record.timestamp()));
+                context.forward(new Record<>(alertId, next, record.timestamp()));
             }
         }
+    }
+
+    private void purge(long streamTime) {
+        Instant cutoff = Instant.ofEpochMilli(streamTime).minus(retention);
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, Alert> all = store.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, Alert> entry = all.next();
+                if (entry.value.updatedAt().isBefore(cutoff)) {
+                    expired.add(entry.key);
+                }
+            }
+        }
+        expired.forEach(store::delete);
     }
 }

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Which articles make an alert: every tag of {@code allOf}, and at least one of {@code anyOf} when it is given.
  *
- * @param desk the desk that receives it (free text, e.g. {@code central-asia}); null for everyone
+ * @param desk the desk that receives it (one declared in the alert rules file); null for every desk whose filters
+ *             let it through
  */
 public record AlertRule(String id, List<String> allOf, List<String> anyOf, String severity, String desk,
                         String description) {
@@ -20,7 +21,7 @@ public record AlertRule(String id, List<String> allOf, List<String> anyOf, Strin
         if (allOf.isEmpty() && anyOf.isEmpty()) {
             throw new IllegalArgumentException("alert rule " + id + " needs all_of or any_of tags");
         }
-        severity = severity == null ? "medium" : severity;
+        severity = Severity.parse(severity == null ? "medium" : severity).label();
     }
 
     public boolean matches(Set<String> tags) {

@@ -12,8 +12,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Enriches each new article version: an article whose id and content hash were seen before is a repeat (the
- * same folder read twice, a replay) and goes no further, so counts and alerts never see it twice. Until story
- * grouping exists, each article is its own story.
+ * same folder read twice, a replay) and goes no further, so counts and alerts never see it twice. Story
+ * grouping, which runs after this stage, places it in a story.
  */
 public final class ArticleEnricher implements FixedKeyProcessor<String, RawArticle, EnrichedArticle> {
     public static final String STORE = "article-versions";
@@ -41,7 +41,7 @@ public final class ArticleEnricher implements FixedKeyProcessor<String, RawArtic
         versions.put(article.id(), article.contentHash() == null ? "" : article.contentHash());
         ArticleAnalyzer.Analysis found = analyzer.get().analyze(article);
         EnrichedArticle enriched = EnrichedArticle.of(article, found.tags(), found.entities(), found.amounts(),
-                article.id(), null, Instant.ofEpochMilli(record.timestamp()));
+                null, null, Instant.ofEpochMilli(record.timestamp()));
         context.forward(record.withValue(enriched));
     }
 }

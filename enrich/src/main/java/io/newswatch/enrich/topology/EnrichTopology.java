@@ -1,18 +1,26 @@
 package io.newswatch.enrich.topology;
 
+import io.newswatch.enrich.ArticleAnalyzer;
 import io.newswatch.enrich.aggregate.CountEvent;
 import io.newswatch.enrich.aggregate.TagWindowCounter;
 import io.newswatch.enrich.aggregate.WindowState;
 import io.newswatch.enrich.alert.AlertProcessor;
 import io.newswatch.enrich.alert.AlertRuleBook;
-import io.newswatch.enrich.ArticleAnalyzer;
+import io.newswatch.enrich.alert.Desk;
+import io.newswatch.enrich.alert.LiveAlertRules;
+import io.newswatch.enrich.spike.SpikeDetector;
+import io.newswatch.enrich.spike.TagHistory;
+import io.newswatch.enrich.story.StoryClusterer;
+import io.newswatch.enrich.story.StorySignature;
 import io.newswatch.model.Alert;
 import io.newswatch.model.EnrichedArticle;
 import io.newswatch.model.json.JsonSerde;
 import io.newswatch.model.topic.Topic;
 import io.newswatch.model.topic.Topics;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -26,32 +34,27 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Builds the enrich topology:
  * <pre>
- * rules (global) ─► live changes to the watch rules of every instance
+ * rules (global) ─► live changes to the watch rules and alert rules of every instance
  * raw (bytes) ─► parse ─┬─► dlq                       (not an article: original bytes + reason headers)
- *                       └─► dedupe + tag ─► enriched
- *                                        ├─► alerts     (one per story per alert rule, updated in place)
- *                                        └─► aggregates (hourly and daily tag counts on event time)
+ *                       └─► dedupe + tag + entities + amounts        (all partitions)
+ *                           ─► [stories: 1 partition] ─► story ─► enriched
+ *                                                               ├─► alerts + spikes ─► alerts, alerts.&lt;desk&gt;
+ *                                                               └─► [by window] counts ─► aggregates
  * </pre>
- * Topic names come from {@code topics}, so a deployment can rename them.
+ * Topic names come from {@code topicNames}, so a deployment can rename them.
  */
 public final class EnrichTopology {
     private EnrichTopology() {
     }
 
     public static Topology build(Function<Topic<?, ?>, String> topicNames, Supplier<ArticleAnalyzer> analyzer,
-                                 Supplier<AlertRuleBook> alertRules) {
+                                 LiveAlertRules alertRules, EnrichOptions options) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleEnricher.STORE),
-                Serdes.String(), Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertProcessor.STORE),
-                Serdes.String(), new JsonSerde<>(Alert.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TagWindowCounter.STORE),
-                Serdes.String(), new JsonSerde<>(WindowState.class)));
-
+        addStores(builder);
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RuleUpdates.STORE),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                 topicNames.apply(Topics.RULES), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("rules"),
-                () -> new RuleUpdates(() -> analyzer.get().tagger()));
+                () -> new RuleUpdates(() -> analyzer.get().tagger(), alertRules));
 
         KStream<String, Parsed> parsed = builder
                 .stream(topicNames.apply(Topics.RAW), Consumed.with(Serdes.String(), Serdes.ByteArray())
@@ -63,28 +66,79 @@ public final class EnrichTopology {
                 .to(topicNames.apply(Topics.DLQ), Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName("dlq"));
 
+        // Tagging is the expensive part and runs on every partition; placing an article in a story compares it with
+        // every recent article, so that cheap step runs on one.
         KStream<String, EnrichedArticle> enriched = parsed
                 .filter((key, value) -> value.ok(), Named.as("readable"))
                 .mapValues(Parsed::article, Named.as("article"))
-                .processValues(() -> new ArticleEnricher(analyzer), Named.as("enrich"), ArticleEnricher.STORE);
+                .processValues(() -> new ArticleEnricher(analyzer), Named.as("enrich"), ArticleEnricher.STORE)
+                .repartition(Repartitioned.with(Topics.ENRICHED.keySerde(), Topics.ENRICHED.valueSerde())
+                        .withNumberOfPartitions(1).withName("stories"))
+                .processValues(() -> new StoryClusterer(options.story()), Named.as("story"), StoryClusterer.STORE);
         enriched.to(topicNames.apply(Topics.ENRICHED), Produced.with(Topics.ENRICHED.keySerde(),
                 Topics.ENRICHED.valueSerde()).withName("enriched-articles"));
 
         KStream<String, EnrichedArticle> tagged = enriched.filter((key, article) -> !article.tags().isEmpty(),
                 Named.as("tagged"));
-        tagged.process(() -> new AlertProcessor(alertRules), Named.as("alert"), AlertProcessor.STORE)
-                .to(topicNames.apply(Topics.ALERTS), Produced.with(Topics.ALERTS.keySerde(),
-                        Topics.ALERTS.valueSerde()).withName("alerts"));
+        KStream<String, Alert> alerts = tagged
+                .process(() -> new AlertProcessor(alertRules::book, options.story().retention()), Named.as("alert"),
+                        AlertProcessor.STORE)
+                .merge(tagged.process(() -> new SpikeDetector(options.spike(), AlertProcessor.STORE),
+                        Named.as("spike"), SpikeDetector.STORE, AlertProcessor.STORE), Named.as("all-alerts"));
+        String alertsTopic = topicNames.apply(Topics.ALERTS);
+        alerts.to(alertsTopic, Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde()).withName("alerts"));
+        List<Desk> desks = alertRules.book().desks();
+        alerts.flatMapValues(alert -> desks.stream().filter(d -> d.receives(alert))
+                        .map(d -> new DeskAlert(d.id(), alert)).toList(), Named.as("desk-filters"))
+                .to((key, routed, context) -> deskTopic(alertsTopic, routed.desk()),
+                        Produced.with(Serdes.String(), DeskAlert.SERDE).withName("desk-alerts"));
+
         tagged.flatMap((id, article) -> CountEvent.of(article), Named.as("count-events"))
-                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(CountEvent.class)).withName("tag-windows"))
-                .process(TagWindowCounter::new, Named.as("count"), TagWindowCounter.STORE)
+                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(CountEvent.class))
+                        .withName("tag-windows"))
+                .process(() -> new TagWindowCounter(options.aggregateGrace()), Named.as("count"),
+                        TagWindowCounter.STORE, TagWindowCounter.WATERMARK_STORE)
                 .to(topicNames.apply(Topics.AGGREGATES), Produced.with(Topics.AGGREGATES.keySerde(),
                         Topics.AGGREGATES.valueSerde()).withName("aggregates"));
         return builder.build();
     }
 
+    /** The topic of one desk's alerts: {@code <alerts topic>.<desk>}. */
+    public static String deskTopic(String alertsTopic, String desk) {
+        return alertsTopic + "." + desk;
+    }
+
+    private static void addStores(StreamsBuilder builder) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleEnricher.STORE),
+                Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryClusterer.STORE),
+                Serdes.String(), new JsonSerde<>(StorySignature.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertProcessor.STORE),
+                Serdes.String(), new JsonSerde<>(Alert.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SpikeDetector.STORE),
+                Serdes.String(), new JsonSerde<>(TagHistory.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TagWindowCounter.STORE),
+                Serdes.String(), new JsonSerde<>(WindowState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(TagWindowCounter.WATERMARK_STORE), Serdes.String(), Serdes.Long()));
+    }
+
     /** With the default topic names. */
+    public static Topology build(ArticleAnalyzer analyzer, AlertRuleBook alertRules, EnrichOptions options) {
+        return build(Topic::name, () -> analyzer, new LiveAlertRules(alertRules), options);
+    }
+
+    /** With the default topic names and options. */
     public static Topology build(ArticleAnalyzer analyzer, AlertRuleBook alertRules) {
-        return build(Topic::name, () -> analyzer, () -> alertRules);
+        return build(analyzer, alertRules, EnrichOptions.defaults());
+    }
+
+    /** An alert on its way to one desk's topic. */
+    record DeskAlert(String desk, Alert alert) {
+        static final Serde<DeskAlert> SERDE = Serdes.serdeFrom(
+                (topic, routed) -> Topics.ALERTS.valueSerde().serializer().serialize(topic, routed.alert()),
+                (topic, bytes) -> {
+                    throw new UnsupportedOperationException("desk alerts are read as Alert from the desk topic");
+                });
     }
 }

@@ -49,6 +49,24 @@ public abstract class NewswatchConfig extends AbstractConfig {
         return def;
     }
 
+    /** Validates an ISO-8601 duration such as {@code PT1H} or {@code P3D}. */
+    protected static ConfigDef.Validator isoDuration() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            try {
+                if (java.time.Duration.parse((String) value).isNegative()) {
+                    throw new org.apache.kafka.common.config.ConfigException(name, value, "must not be negative");
+                }
+            } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+                throw new org.apache.kafka.common.config.ConfigException(name, value,
+                        "must be an ISO-8601 duration such as PT1H or P3D");
+            }
+        }, () -> "ISO-8601 duration, e.g. PT1H or P3D");
+    }
+
+    protected java.time.Duration getDuration(String name) {
+        return java.time.Duration.parse(getString(name));
+    }
+
     public String bootstrapServers() {
         return String.join(",", getList(BOOTSTRAP_SERVERS));
     }

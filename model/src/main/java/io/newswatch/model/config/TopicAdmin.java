@@ -17,15 +17,22 @@ public final class TopicAdmin {
     }
 
     public static void ensureTopics(NewswatchConfig config, Collection<Topic<?, ?>> topics) {
-        if (!config.createTopics()) {
+        Map<String, Boolean> compactedByName = new java.util.LinkedHashMap<>();
+        topics.forEach(topic -> compactedByName.put(config.topic(topic).name(), Topics.COMPACTED.contains(topic)));
+        ensureNamed(config, compactedByName);
+    }
+
+    /** Topics by name (for topics named at runtime, such as desk topics), each marked compacted or not. */
+    public static void ensureNamed(NewswatchConfig config, Map<String, Boolean> compactedByName) {
+        if (!config.createTopics() || compactedByName.isEmpty()) {
             return;
         }
         try (Admin admin = Admin.create(config.clientProperties())) {
             Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = topics.stream()
-                    .filter(topic -> !existing.contains(config.topic(topic).name()))
-                    .map(topic -> new NewTopic(config.topic(topic).name(), config.partitions(), config.replicationFactor())
-                            .configs(Topics.COMPACTED.contains(topic)
+            List<NewTopic> missing = compactedByName.entrySet().stream()
+                    .filter(topic -> !existing.contains(topic.getKey()))
+                    .map(topic -> new NewTopic(topic.getKey(), config.partitions(), config.replicationFactor())
+                            .configs(topic.getValue()
                                     ? Map.of("compression.type", "producer", "cleanup.policy", "compact")
                                     : Map.of("compression.type", "producer")))
                     .toList();

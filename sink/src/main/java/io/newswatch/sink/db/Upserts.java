@@ -8,8 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * Idempotent writes. An alert row is replaced only by a higher version, and a count only by a higher count, so
- * re-delivered or out-of-order records never change what is already there.
+ * Idempotent writes. An alert row is replaced only by a higher version; a live count only by a higher count or by
+ * the window's final count, and a final count never; so re-delivered or out-of-order records never change what is
+ * already there.
  */
 public final class Upserts implements AutoCloseable {
     private final Dialect dialect;
@@ -19,53 +20,61 @@ public final class Upserts implements AutoCloseable {
     public Upserts(Connection connection, Dialect dialect) throws SQLException {
         this.dialect = dialect;
         String json = dialect.jsonParameter();
-        this.alert = connection.prepareStatement("INSERT INTO alerts (alert_id, rule, severity, desk, story_id, tags, "
-                + "article_ids, article_count, sources, title, url, snippet, evidence, created_at, updated_at, version) "
-                + "VALUES (?, ?, ?, ?, ?, " + json + ", " + json + ", ?, " + json + ", ?, ?, ?, " + json + ", ?, ?, ?) "
+        this.alert = connection.prepareStatement("INSERT INTO alerts (alert_id, kind, rule, severity, desk, reason, "
+                + "story_id, tags, article_ids, article_count, sources, title, url, snippet, evidence, created_at, "
+                + "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, " + json + ", " + json + ", ?, " + json + ", ?, ?, ?, " + json + ", ?, ?, ?) "
                 + "ON CONFLICT (alert_id) DO UPDATE SET rule = excluded.rule, severity = excluded.severity, "
-                + "desk = excluded.desk, story_id = excluded.story_id, tags = excluded.tags, "
+                + "desk = excluded.desk, reason = excluded.reason, story_id = excluded.story_id, tags = excluded.tags, "
                 + "article_ids = excluded.article_ids, article_count = excluded.article_count, "
                 + "sources = excluded.sources, title = excluded.title, url = excluded.url, snippet = excluded.snippet, "
                 + "evidence = excluded.evidence, updated_at = excluded.updated_at, version = excluded.version "
                 + "WHERE excluded.version > alerts.version");
-        this.count = connection.prepareStatement("INSERT INTO tag_counts (tag, window_size, window_start, window_end, "
-                + "articles, stories, top_sources, updated_at) VALUES (?, ?, ?, ?, ?, ?, " + json + ", ?) "
-                + "ON CONFLICT (tag, window_size, window_start) DO UPDATE SET window_end = excluded.window_end, "
-                + "articles = excluded.articles, stories = excluded.stories, top_sources = excluded.top_sources, "
-                + "updated_at = excluded.updated_at "
-                + "WHERE excluded.articles > tag_counts.articles OR (excluded.articles = tag_counts.articles "
-                + "AND excluded.stories > tag_counts.stories)");
+        this.count = connection.prepareStatement("INSERT INTO tag_counts (tag, source, co_tag, window_size, window_start, "
+                + "window_end, articles, stories, top_sources, status, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, " + json + ", ?, ?) "
+                + "ON CONFLICT (tag, source, co_tag, window_size, window_start) DO UPDATE SET "
+                + "window_end = excluded.window_end, articles = excluded.articles, stories = excluded.stories, "
+                + "top_sources = excluded.top_sources, status = excluded.status, updated_at = excluded.updated_at "
+                + "WHERE tag_counts.status <> 'final' AND (excluded.status = 'final' "
+                + "OR excluded.articles > tag_counts.articles "
+                + "OR (excluded.articles = tag_counts.articles AND excluded.stories > tag_counts.stories))");
     }
 
     public void add(Alert a) throws SQLException {
-        alert.setString(1, a.alertId());
-        alert.setString(2, a.rule());
-        alert.setString(3, a.severity());
-        alert.setString(4, a.desk());
-        alert.setString(5, a.storyId());
-        alert.setString(6, Json.write(a.tags()));
-        alert.setString(7, Json.write(a.articleIds()));
-        alert.setInt(8, a.articleCount());
-        alert.setString(9, Json.write(a.sources()));
-        alert.setString(10, a.title());
-        alert.setString(11, a.url());
-        alert.setString(12, a.snippet());
-        alert.setString(13, Json.write(a.evidence()));
-        dialect.setTimestamp(alert, 14, a.createdAt());
-        dialect.setTimestamp(alert, 15, a.updatedAt());
-        alert.setInt(16, a.version());
+        int i = 1;
+        alert.setString(i++, a.alertId());
+        alert.setString(i++, a.kind());
+        alert.setString(i++, a.rule());
+        alert.setString(i++, a.severity());
+        alert.setString(i++, a.desk());
+        alert.setString(i++, a.reason());
+        alert.setString(i++, a.storyId());
+        alert.setString(i++, Json.write(a.tags()));
+        alert.setString(i++, Json.write(a.articleIds()));
+        alert.setInt(i++, a.articleCount());
+        alert.setString(i++, Json.write(a.sources()));
+        alert.setString(i++, a.title());
+        alert.setString(i++, a.url());
+        alert.setString(i++, a.snippet());
+        alert.setString(i++, Json.write(a.evidence()));
+        dialect.setTimestamp(alert, i++, a.createdAt());
+        dialect.setTimestamp(alert, i++, a.updatedAt());
+        alert.setInt(i, a.version());
         alert.addBatch();
     }
 
     public void add(TagCount c) throws SQLException {
         count.setString(1, c.tag());
-        count.setString(2, c.window());
-        dialect.setTimestamp(count, 3, c.windowStart());
-        dialect.setTimestamp(count, 4, c.windowEnd());
-        count.setLong(5, c.articles());
-        count.setLong(6, c.stories());
-        count.setString(7, Json.write(c.topSources()));
-        dialect.setTimestamp(count, 8, c.updatedAt());
+        count.setString(2, c.source() == null ? "" : c.source());
+        count.setString(3, c.coTag() == null ? "" : c.coTag());
+        count.setString(4, c.window());
+        dialect.setTimestamp(count, 5, c.windowStart());
+        dialect.setTimestamp(count, 6, c.windowEnd());
+        count.setLong(7, c.articles());
+        count.setLong(8, c.stories());
+        count.setString(9, Json.write(c.topSources()));
+        count.setString(10, c.status());
+        dialect.setTimestamp(count, 11, c.updatedAt());
         count.addBatch();
     }
 

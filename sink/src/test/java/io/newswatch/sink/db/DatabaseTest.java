@@ -21,15 +21,21 @@ class DatabaseTest {
     private static final Instant T = Instant.parse("2026-03-10T08:00:00Z");
 
     private static Alert alert(int version, List<String> articles) {
-        return new Alert("watchlist:s1", "watchlist", "low", null, List.of("CSTO"), "s1", articles, articles.size(),
+        return new Alert("watchlist:s1", Alert.STORY, "watchlist", "low", null, "CSTO", List.of("CSTO"), "s1", articles,
+                articles.size(),
                 List.of("Wire"), "Title", "https://news.test/1", "snippet",
                 List.of(new Evidence("csto-en", "body", 0, 4, "CSTO", "CSTO met.")), T, T.plusSeconds(version),
                 version, Alert.SCHEMA_VERSION);
     }
 
     private static TagCount count(long articles) {
-        return new TagCount("CSTO", "P1D", Instant.parse("2026-03-10T00:00:00Z"), Instant.parse("2026-03-11T00:00:00Z"),
-                articles, articles, List.of(new TagCount.SourceCount("Wire", articles)), T, TagCount.SCHEMA_VERSION);
+        return count(articles, TagCount.LIVE);
+    }
+
+    private static TagCount count(long articles, String status) {
+        return new TagCount("CSTO", null, null, "P1D", Instant.parse("2026-03-10T00:00:00Z"),
+                Instant.parse("2026-03-11T00:00:00Z"), articles, articles,
+                List.of(new TagCount.SourceCount("Wire", articles)), status, T, TagCount.SCHEMA_VERSION);
     }
 
     private static String row(Database db, String sql) throws SQLException {
@@ -53,6 +59,11 @@ class DatabaseTest {
         assertEquals("2;", row(db, "SELECT version FROM alerts"));
         assertEquals("2;", row(db, "SELECT articles FROM tag_counts"));
         assertEquals("1;", row(db, "SELECT count(*) FROM tag_counts"));
+
+        db.write(List.of(), List.of(count(2, TagCount.FINAL)));
+        db.write(List.of(), List.of(count(3, TagCount.LIVE)));
+        assertEquals("final 2;", row(db, "SELECT status || ' ' || articles FROM tag_counts"),
+                "the final value of a closed window is never replaced");
     }
 
     @Test

@@ -1,0 +1,74 @@
+package io.newswatch.enrich.story;
+
+import io.newswatch.model.EnrichedArticle;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Gives each article its story: a copy joins the story of the article it repeats (and names it in
+ * {@code duplicate_of}), a report of the same event joins that event's story, anything else starts a story of its
+ * own, named by its id. An article seen again (a revision) keeps its story.
+ *
+ * <p>Every article must be compared with every recent one, so this stage runs on a single partition. It only
+ * hashes and looks up; the expensive tagging before it runs on all partitions. Signatures live in a changelogged
+ * store (the in-memory index is rebuilt from it after a restart or rebalance) and are dropped after the retention
+ * period, counted in record time.
+ */
+public final class StoryClusterer implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
+    public static final String STORE = "story-signatures";
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+
+    private final StoryOptions options;
+    private final StoryIndex index = new StoryIndex();
+    private FixedKeyProcessorContext<String, EnrichedArticle> context;
+    private KeyValueStore<String, StorySignature> store;
+
+    public StoryClusterer(StoryOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
+        this.context = context;
+        this.store = context.getStateStore(STORE);
+        try (KeyValueIterator<String, StorySignature> all = store.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, StorySignature> entry = all.next();
+                index.add(entry.value);
+            }
+        }
+        context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::purge);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, EnrichedArticle> record) {
+        EnrichedArticle article = record.value();
+        Instant now = Instant.ofEpochMilli(record.timestamp());
+        StorySignature probe = StorySignature.of(article, null, null, now);
+        StorySignature previous = index.get(article.id());
+        StoryIndex.Placement placement = previous != null
+                ? new StoryIndex.Placement(previous.storyId(), previous.duplicateOf())
+                : index.place(probe, options);
+        StorySignature placed = new StorySignature(probe.articleId(), placement.storyId(), placement.duplicateOf(),
+                probe.contentHash(), probe.minHash(), probe.amounts(), probe.tags(), probe.publishedAt(),
+                probe.fetchedAt(), previous != null ? previous.storedAt() : now);
+        index.add(placed);
+        store.put(article.id(), placed);
+        context.forward(record.withValue(article.inStory(placement.storyId(), placement.duplicateOf())));
+    }
+
+    private void purge(long streamTime) {
+        Instant cutoff = Instant.ofEpochMilli(streamTime).minus(options.retention());
+        for (String id : index.storedBefore(cutoff)) {
+            index.remove(id);
+            store.delete(id);
+        }
+    }
+}

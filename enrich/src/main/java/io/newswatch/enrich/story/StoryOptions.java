@@ -1,0 +1,16 @@
+package io.newswatch.enrich.story;
+
+import java.time.Duration;
+
+/**
+ * How stories are formed.
+ *
+ * @param eventWindow   reports of the same event join one story when at most this far apart in time
+ * @param retention     how long an article can still be joined by a later one (bounds the state)
+ * @param nearDuplicate estimated Jaccard similarity of 3-word shingles from which a text is a copy
+ */
+public record StoryOptions(Duration eventWindow, Duration retention, double nearDuplicate) {
+    public static StoryOptions defaults() {
+        return new StoryOptions(Duration.ofDays(3), Duration.ofDays(14), 0.5);
+    }
+}

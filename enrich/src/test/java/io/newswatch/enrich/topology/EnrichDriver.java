@@ -1,0 +1,90 @@
+package io.newswatch.enrich.topology;
+
+import io.newswatch.enrich.ArticleAnalyzer;
+import io.newswatch.enrich.alert.AlertRuleBook;
+import io.newswatch.model.Alert;
+import io.newswatch.model.EnrichedArticle;
+import io.newswatch.model.RawArticle;
+import io.newswatch.model.TagCount;
+import io.newswatch.model.json.Json;
+import io.newswatch.model.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * The enrich topology on a {@link TopologyTestDriver}, with its topics at hand, for tests that pin one behaviour
+ * each. Articles are sent with explicit record times.
+ */
+public final class EnrichDriver implements AutoCloseable {
+    public static final ArticleAnalyzer ANALYZER = ArticleAnalyzer.defaults();
+    public static final Instant T0 = Instant.parse("2026-03-10T08:15:00Z");
+
+    public final TopologyTestDriver driver;
+    public final TestInputTopic<String, byte[]> raw;
+    public final TestInputTopic<String, byte[]> rules;
+    public final TestOutputTopic<String, EnrichedArticle> enriched;
+    public final TestOutputTopic<String, Alert> alerts;
+    public final TestOutputTopic<String, TagCount> counts;
+    public final TestOutputTopic<byte[], byte[]> dlq;
+
+    public EnrichDriver(Path stateDir) {
+        this(stateDir, AlertRuleBook.defaults(), EnrichOptions.defaults());
+    }
+
+    public EnrichDriver(Path stateDir, AlertRuleBook alertRules, EnrichOptions options) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(EnrichTopology.build(ANALYZER, alertRules, options), props);
+        raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
+        rules = driver.createInputTopic(Topics.RULES.name(), new StringSerializer(), new ByteArraySerializer());
+        enriched = driver.createOutputTopic(Topics.ENRICHED.name(), Topics.ENRICHED.keySerde().deserializer(),
+                Topics.ENRICHED.valueSerde().deserializer());
+        alerts = desk(null);
+        counts = driver.createOutputTopic(Topics.AGGREGATES.name(), Topics.AGGREGATES.keySerde().deserializer(),
+                Topics.AGGREGATES.valueSerde().deserializer());
+        dlq = driver.createOutputTopic(Topics.DLQ.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The alert topic of one desk, or the topic of all alerts when {@code desk} is null. */
+    public TestOutputTopic<String, Alert> desk(String desk) {
+        String topic = desk == null ? Topics.ALERTS.name() : EnrichTopology.deskTopic(Topics.ALERTS.name(), desk);
+        return driver.createOutputTopic(topic, Topics.ALERTS.keySerde().deserializer(),
+                Topics.ALERTS.valueSerde().deserializer());
+    }
+
+    /** An article of the "Test Wire" source, fetched at T0. */
+    public static RawArticle article(String id, String title, String body, Instant publishedAt) {
+        return article(id, "Test Wire", title, body, publishedAt, T0);
+    }
+
+    public static RawArticle article(String id, String source, String title, String body, Instant publishedAt,
+                                     Instant fetchedAt) {
+        return new RawArticle(id, "https://news.test/" + id, source, title, null, null, publishedAt, fetchedAt, "en",
+                body, "hash-" + id + "-" + body.hashCode(), RawArticle.SCHEMA_VERSION);
+    }
+
+    public void send(RawArticle article, Instant at) {
+        raw.pipeInput(article.id(), Json.writeBytes(article), at);
+    }
+
+    /** A rule record on the rules topic; null deletes. */
+    public void rule(String key, String json, Instant at) {
+        rules.pipeInput(key, json == null ? null : json.getBytes(StandardCharsets.UTF_8), at);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
