@@ -4,7 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.enrich.ArticleAnalyzer;
+import io.newswatch.enrich.alert.AlertRuleBook;
 import io.newswatch.enrich.extract.AmountExtractor;
+import io.newswatch.enrich.topology.EnrichTopology;
+import io.newswatch.model.ContentHash;
+import io.newswatch.model.RawArticle;
+import io.newswatch.model.topic.Topics;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.io.TempDir;
 import io.newswatch.enrich.tagging.RuleBook;
 import io.newswatch.enrich.tagging.Tagger;
 import io.newswatch.ingest.clean.ArticleCleaner;
@@ -23,7 +41,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The five source articles in ../shared/seeds, cleaned by ingest and tagged by enrich, exactly as gold.json says. */
+/**
+ * The five source articles in ../shared/seeds, cleaned by ingest, tagged and grouped into stories by enrich, exactly
+ * as gold.json says.
+ */
 class SeedsGoldTest {
     private static final Path SEEDS = Path.of("..", "..", "shared", "seeds");
 
@@ -63,6 +84,46 @@ class SeedsGoldTest {
             amounts.find(a.body(), "body").forEach(x -> found.add(key(x)));
             assertEquals(expected, found, entry.getKey());
         }
+    }
+
+    @Test
+    void theSeedArticlesFormTheStoriesGoldNames(@TempDir Path stateDir) throws IOException {
+        assumeTrue(Files.isRegularFile(SEEDS.resolve("gold.json")), "../shared/seeds is not here");
+        JsonNode gold = Json.MAPPER.readTree(SEEDS.resolve("gold.json").toFile());
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "seeds");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Instant fetched = Instant.parse("2026-11-22T10:00:00Z");
+        Map<String, String> fileById = new HashMap<>();
+        Map<String, String> storyByFile = new TreeMap<>();
+        try (ArticleAnalyzer analyzer = ArticleAnalyzer.defaults();
+             TopologyTestDriver driver = new TopologyTestDriver(EnrichTopology.build(analyzer,
+                     AlertRuleBook.defaults()), props)) {
+            TestInputTopic<String, byte[]> raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(),
+                    new ByteArraySerializer());
+            for (Iterator<Map.Entry<String, JsonNode>> it = gold.get("articles").fields(); it.hasNext(); ) {
+                String file = it.next().getKey();
+                CleanArticle a = ArticleCleaner.defaults().clean(Files.readString(SEEDS.resolve(file)), Hints.NONE);
+                String id = "seed-" + fileById.size();
+                fileById.put(id, file);
+                RawArticle article = new RawArticle(id, null, a.source(), a.title(), a.byline(), a.dateline(),
+                        a.publishedAt(), fetched, a.lang(), a.body(), ContentHash.sha256(a.title() + a.body()),
+                        RawArticle.SCHEMA_VERSION);
+                raw.pipeInput(id, Json.writeBytes(article), fetched);
+            }
+            driver.createOutputTopic(Topics.ENRICHED.name(), Topics.ENRICHED.keySerde().deserializer(),
+                    Topics.ENRICHED.valueSerde().deserializer()).readValuesToList()
+                    .forEach(e -> storyByFile.put(fileById.get(e.id()), e.storyId()));
+        }
+        Map<String, List<String>> expected = new TreeMap<>();
+        gold.get("articles").fields().forEachRemaining(e -> expected.computeIfAbsent(
+                e.getValue().get("story").asText(), k -> new ArrayList<>()).add(e.getKey()));
+        Map<String, List<String>> actual = new TreeMap<>();
+        storyByFile.forEach((file, story) -> actual.computeIfAbsent(story, k -> new ArrayList<>()).add(file));
+        assertEquals(expected.values().stream().map(List::size).sorted().toList(),
+                actual.values().stream().map(List::size).sorted().toList(), actual.toString());
+        assertEquals(new java.util.HashSet<>(expected.values()), new java.util.HashSet<>(actual.values()));
     }
 
     private static String key(Amount a) {

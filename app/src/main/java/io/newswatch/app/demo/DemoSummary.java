@@ -40,9 +40,10 @@ public final class DemoSummary {
         out.println();
         out.println("== Tags per article (" + articles.size() + " enriched)");
         articles.stream().sorted(Comparator.comparing(a -> String.valueOf(a.title()))).forEach(a -> {
-            out.printf("  %s%n    %s | %s | %s%n", a.title() == null ? "(no title) " + a.id() : a.title(),
+            out.printf("  %s%n    %s | %s | %s | story %s%s%n", a.title() == null ? "(no title) " + a.id() : a.title(),
                     a.source(), a.publishedAt() == null ? "date unknown" : a.publishedAt(),
-                    a.tags().isEmpty() ? "no tags" : tagsLine(a.tags()));
+                    a.tags().isEmpty() ? "no tags" : tagsLine(a.tags()), a.storyId(),
+                    a.duplicateOf() == null ? "" : " (copy of " + a.duplicateOf() + ")");
         });
         try (Connection db = DriverManager.getConnection(jdbcUrl); Statement s = db.createStatement()) {
             printAlerts(s);
@@ -54,13 +55,13 @@ public final class DemoSummary {
         List<String> lines = new ArrayList<>();
         int n = 0;
         try (ResultSet rs = s.executeQuery("SELECT severity, rule, desk, title, article_count, sources, evidence, "
-                + "alert_id FROM alerts ORDER BY CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, "
-                + "rule, title")) {
+                + "alert_id, reason FROM alerts ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 "
+                + "WHEN 'medium' THEN 2 ELSE 3 END, rule, title")) {
             while (rs.next()) {
                 n++;
-                lines.add(String.format("  [%s] %s: %s%n    desk %s, %d article(s), sources %s, id %s",
-                        rs.getString(1).toUpperCase(), rs.getString(2), rs.getString(4),
-                        rs.getString(3) == null ? "all" : rs.getString(3), rs.getInt(5), rs.getString(6),
+                lines.add(String.format("  [%s] %s: %s%n    %s%n    desk %s, %d article(s), sources %s, id %s",
+                        rs.getString(1).toUpperCase(), rs.getString(2), rs.getString(4), rs.getString(9),
+                        rs.getString(3) == null ? "any" : rs.getString(3), rs.getInt(5), rs.getString(6),
                         rs.getString(8)));
                 for (Evidence e : readEvidence(rs.getString(7))) {
                     lines.add(String.format("      %-22s \"%s\" in %s: %s", e.rule(), e.text(), e.field(),
@@ -77,7 +78,7 @@ public final class DemoSummary {
         out.println();
         out.println("== Daily tag counts (event time, from the database)");
         try (ResultSet rs = s.executeQuery("SELECT window_start, tag, articles FROM tag_counts "
-                + "WHERE window_size = 'P1D' ORDER BY window_start, tag")) {
+                + "WHERE window_size = 'P1D' AND source = '' AND co_tag = '' ORDER BY window_start, tag")) {
             Map<String, StringBuilder> byDay = new java.util.TreeMap<>();
             while (rs.next()) {
                 byDay.computeIfAbsent(rs.getString(1).substring(0, 10), d -> new StringBuilder())

@@ -1,0 +1,118 @@
+package io.newswatch.enrich.aggregate;
+
+import static io.newswatch.enrich.topology.EnrichDriver.article;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newswatch.enrich.alert.AlertRuleBook;
+import io.newswatch.enrich.topology.EnrichDriver;
+import io.newswatch.enrich.topology.EnrichOptions;
+import io.newswatch.model.TagCount;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hourly and daily counts per tag, per tag and source and per tag pair, with live and final values. */
+class AggregateTopologyTest {
+    private static final Instant MORNING = Instant.parse("2026-03-10T08:10:00Z");
+    private static final String CSTO_TITLE = "CSTO ministers meet";
+    private static final String CSTO_BODY = "The bloc discussed its forces.";
+
+    @TempDir
+    Path stateDir;
+    private EnrichDriver d;
+
+    private void startWithGrace(Duration grace) {
+        d = new EnrichDriver(stateDir, AlertRuleBook.defaults(), EnrichOptions.defaults().withAggregateGrace(grace));
+    }
+
+    @AfterEach
+    void stop() {
+        d.close();
+    }
+
+    private void publish(String id, String title, String body, Instant published) {
+        d.send(article(id, title, body, published), published.plusSeconds(60));
+    }
+
+    private static String hour(String tag, String source, String coTag, Instant start) {
+        return TagCount.keyFor(tag, source, coTag, "PT1H", start);
+    }
+
+    @Test
+    void shouldCountPerTagPerTagAndSourceAndPerPairOfTags() {
+        startWithGrace(Duration.ofDays(1));
+        publish("a1", "Islamic State fighters cross into Tajikistan",
+                "Guards on the Tajik-Afghan border fought the group overnight.", MORNING);
+        Map<String, TagCount> latest = d.counts.readKeyValuesToMap();
+        Instant eight = Instant.parse("2026-03-10T08:00:00Z");
+        assertEquals(10, latest.size(), "2 tags + 2 tag-sources + 1 pair, hourly and daily");
+        assertEquals(1, latest.get(hour("IS", null, null, eight)).articles());
+        assertEquals(1, latest.get(hour("IS", "Test Wire", null, eight)).articles());
+        assertEquals(1, latest.get(hour("IS", null, "TAJIK_BORDER", eight)).articles());
+        assertFalse(latest.containsKey(hour("TAJIK_BORDER", null, "IS", eight)), "a pair is counted once");
+        assertTrue(latest.values().stream().allMatch(c -> c.status().equals(TagCount.LIVE)));
+    }
+
+    @Test
+    void shouldCountTagsInHourlyAndDailyWindowsOfEventTime() {
+        startWithGrace(Duration.ofDays(1));
+        Instant lateEvening = Instant.parse("2026-03-09T23:40:00Z");
+        publish("a1", CSTO_TITLE, CSTO_BODY, lateEvening);
+        publish("a2", "CSTO drills begin", "Troops arrived.", lateEvening.plusSeconds(30 * 60));
+        publish("a3", "CSTO summit planned", "Leaders will meet.", Instant.parse("2026-03-09T23:59:00Z"));
+        Map<String, TagCount> latest = d.counts.readKeyValuesToMap();
+        assertEquals(2, latest.get("CSTO|||PT1H|2026-03-09T23:00:00Z").articles());
+        assertEquals(1, latest.get("CSTO|||PT1H|2026-03-10T00:00:00Z").articles());
+        assertEquals(2, latest.get("CSTO|||P1D|2026-03-09T00:00:00Z").articles());
+        assertEquals(1, latest.get("CSTO|||P1D|2026-03-10T00:00:00Z").articles());
+        assertEquals(List.of(new TagCount.SourceCount("Test Wire", 2)),
+                latest.get("CSTO|||P1D|2026-03-09T00:00:00Z").topSources());
+    }
+
+    @Test
+    void shouldCountALateArticleWithinTheGracePeriodInItsOwnWindow() {
+        startWithGrace(Duration.ofHours(2));
+        publish("a1", CSTO_TITLE, CSTO_BODY, MORNING);
+        publish("a2", "CSTO drills begin", "Troops arrived.", MORNING.plus(Duration.ofMinutes(100)));
+        publish("late", "CSTO summit planned", "Leaders will meet.", MORNING.plus(Duration.ofMinutes(20)));
+        Map<String, TagCount> latest = d.counts.readKeyValuesToMap();
+        TagCount eight = latest.get(hour("CSTO", null, null, Instant.parse("2026-03-10T08:00:00Z")));
+        assertEquals(2, eight.articles());
+        assertEquals(TagCount.LIVE, eight.status(), "the 08:00 window is open until 11:00");
+    }
+
+    @Test
+    void shouldSendTheFinalCountOnceTheGraceHasPassedAndDropAnArticleLaterThanThat() {
+        startWithGrace(Duration.ofHours(2));
+        Instant eight = Instant.parse("2026-03-10T08:00:00Z");
+        publish("a1", CSTO_TITLE, CSTO_BODY, MORNING);
+        publish("a2", "CSTO drills begin", "Troops arrived.", Instant.parse("2026-03-10T11:05:00Z"));
+        List<TagCount> closed = d.counts.readValuesToList().stream()
+                .filter(c -> c.key().equals(hour("CSTO", null, null, eight))).toList();
+        assertEquals(List.of(TagCount.LIVE, TagCount.FINAL), closed.stream().map(TagCount::status).toList());
+        assertEquals(1, closed.get(1).articles());
+
+        publish("too-late", "CSTO summit planned", "Leaders will meet.", MORNING.plus(Duration.ofMinutes(20)));
+        List<String> after = d.counts.readValuesToList().stream().map(TagCount::key).collect(Collectors.toList());
+        assertFalse(after.contains(hour("CSTO", null, null, eight)), "a final count never changes");
+        assertTrue(after.contains("CSTO|||P1D|2026-03-10T00:00:00Z"), "the open daily window still counts it");
+    }
+
+    @Test
+    void shouldNotLetAWronglyDatedArticleCloseEveryWindow() {
+        startWithGrace(Duration.ofHours(2));
+        publish("a1", CSTO_TITLE, CSTO_BODY, MORNING);
+        d.send(article("future", "CSTO drills in 2031", "Troops will arrive.", Instant.parse("2031-01-01T00:00:00Z")),
+                MORNING.plusSeconds(120));
+        assertTrue(d.counts.readValuesToList().stream().noneMatch(TagCount::isFinal),
+                "the watermark moves at most an hour past the record's own time");
+    }
+}
