@@ -29,7 +29,7 @@ public final class EntityFinder implements AutoCloseable {
             queries.put(e.id(), parser.parse(e.id(), e.query()));
             byId.put(e.id(), e);
         }
-        this.matcher = new QueryMatcher(queries);
+        this.matcher = QueryMatcher.of(queries);
     }
 
     /** Every mention, in text order (title first). */

@@ -33,7 +33,7 @@ public final class Tagger implements AutoCloseable {
             parsed.put(rule.id(), queries.parse(rule));
             rulesById.put(rule.id(), rule);
         }
-        this.matcher = new QueryMatcher(parsed);
+        this.matcher = QueryMatcher.of(parsed);
     }
 
     private static final RuleBook.TagDefinition DEFAULT_TAG = new RuleBook.TagDefinition(null, 1.0);

@@ -54,12 +54,15 @@ public final class TextAnalyzers {
      * just the verb) are lower-cased. Char-by-char, so every offset stays the same as in the original.
      */
     public static String unshout(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (String line : text.split("(?<=\n)", -1)) {
+        StringBuilder out = null;
+        int lineStart = 0;
+        while (lineStart < text.length()) {
+            int newline = text.indexOf('\n', lineStart);
+            int lineEnd = newline < 0 ? text.length() : newline + 1;
             int letters = 0;
             int upper = 0;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
+            for (int i = lineStart; i < lineEnd; i++) {
+                char c = text.charAt(i);
                 if (Character.isLetter(c)) {
                     letters++;
                     if (Character.isUpperCase(c)) {
@@ -67,15 +70,18 @@ public final class TextAnalyzers {
                     }
                 }
             }
-            boolean shouted = letters >= 12 && upper >= letters * 0.8;
-            if (!shouted) {
-                out.append(line);
-                continue;
+            if (letters >= 12 && upper >= letters * 0.8) {
+                if (out == null) {
+                    out = new StringBuilder(text.length()).append(text, 0, lineStart);
+                }
+                for (int i = lineStart; i < lineEnd; i++) {
+                    out.append(Character.toLowerCase(text.charAt(i)));
+                }
+            } else if (out != null) {
+                out.append(text, lineStart, lineEnd);
             }
-            for (int i = 0; i < line.length(); i++) {
-                out.append(Character.toLowerCase(line.charAt(i)));
-            }
+            lineStart = lineEnd;
         }
-        return out.toString();
+        return out == null ? text : out.toString();
     }
 }
