@@ -167,5 +167,13 @@ class EnrichFailoverTest {
             assertEquals(COPIES, latest.articleCount());
             assertTrue(latest.alertId().startsWith("is-on-tajik-border:"), latest.alertId());
         }
+        Set<String> deskAlerts = readAll(unique + ".alerts.central-asia").stream().map(ConsumerRecord::key)
+                .collect(Collectors.toSet());
+        assertEquals(alerts.keySet(), deskAlerts, "the desk topic has the high alerts too");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                TestKafka.bootstrapServers()), new StringDeserializer(), new StringDeserializer())) {
+            assertEquals(4, consumer.partitionsFor(unique + ".alerts.watch").size(),
+                    "desk topics are created by the worker at start-up with the configured partitions");
+        }
     }
 }
