@@ -36,45 +36,8 @@ public final class HtmlArticleExtractor {
         Hints hints = new Hints(title(doc), meta(doc, "author", "article:author", "byl", "sailthru.author"),
                 publishedAt(doc), meta(doc, "og:site_name", "application-name"), language(doc));
         String canonical = canonicalUrl(doc);
-        doc.select(REMOVED).remove();
-        for (Element e : doc.body().select("[class], [id]")) {
-            if (e.parent() != null && CHROME.matcher(e.className() + " " + e.id()).find()
-                    && !e.is("article, main, body, [itemprop=articleBody]")) {
-                e.remove();
-            }
-        }
-        Element container = container(doc);
-        StringBuilder text = new StringBuilder();
-        Elements blocks = container.select(BLOCKS);
-        if (blocks.isEmpty()) {
-            text.append(container.wholeText());
-        }
-        for (Element block : blocks) {
-            if (block.parents().stream().anyMatch(p -> blocks.contains(p) && p != block)) {
-                continue; // a <p> inside an <li> or <blockquote>: its text comes with the outer block
-            }
-            String blockText = block.text().strip();
-            if (!blockText.isEmpty()) {
-                text.append(blockText).append("\n\n");
-            }
-        }
-        return new HtmlDocument(text.toString(), hints, canonical, hints.source());
-    }
-
-    private static Element container(Document doc) {
-        Element explicit = doc.selectFirst("[itemprop=articleBody], article, main, [role=main]");
-        if (explicit != null && paragraphText(explicit) > 200) {
-            return explicit;
-        }
-        Map<Element, Integer> scores = new HashMap<>();
-        for (Element p : doc.body().select("p")) {
-            Element parent = p.parent();
-            if (parent != null) {
-                scores.merge(parent, p.text().length(), Integer::sum);
-            }
-        }
-        return scores.entrySet().stream().max(Comparator.comparingInt(Map.Entry::getValue))
-                .map(Map.Entry::getKey).orElse(doc.body());
+        String text = new ArticleBodyFinder().bodyText(doc);
+        return new HtmlDocument(text, hints, canonical, hints.source());
     }
 
     private static int paragraphText(Element e) {

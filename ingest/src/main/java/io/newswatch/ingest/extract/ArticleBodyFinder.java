@@ -1,0 +1,230 @@
+package io.newswatch.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Finds the article body in a parsed page, in the way of Arc90's Readability: page furniture is removed (scripts,
+ * navigation, forms, and elements whose class or id names chrome, unless they hold most of the page's text);
+ * every paragraph scores its parent and grandparent by its length and commas; a container's score is discounted
+ * by its link density and moved by its class and id; the best container and those of its siblings that look like
+ * more of the article are kept, and their blocks become paragraphs.
+ */
+final class ArticleBodyFinder {
+    private static final String REMOVED = "script, style, noscript, template, iframe, svg, canvas, form, button, "
+            + "input, select, textarea, nav, aside, figcaption, [hidden], [aria-hidden=true], [role=navigation], "
+            + "[role=banner], [role=complementary], [role=contentinfo], [role=dialog], [role=alert]";
+    private static final Pattern NEGATIVE = Pattern.compile(
+            "(^|[\\s_-])(share|sharing|social|comment|comments|newsletter|subscribe|subscription|cookie|consent|"
+                    + "related|recommend|recommended|promo|advert|advertisement|ad|ads|adslot|banner|breadcrumb|"
+                    + "breadcrumbs|sidebar|menu|nav|navigation|footer|popup|modal|paywall|signup|login|tags|tag-list|"
+                    + "author-bio|bio|read-more|more-stories|caption|credit|widget|trending|popular|outbrain|taboola|"
+                    + "disqus|byline|dateline|timestamp|toolbar|masthead|skip|print|rating|pagination|pager|"
+                    + "newsletter-signup|most-read|hidden|visually-hidden|sr-only)([\\s_-]|$)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSITIVE = Pattern.compile(
+            "article|body|content|entry|main|page|post|text|blog|story|prose|rich-text|paragraph",
+            Pattern.CASE_INSENSITIVE);
+    private static final String PARAGRAPHS = "p, pre, td, blockquote";
+    private static final String DIV_BLOCKS = "div, p, table, ul, ol, pre, blockquote, article, section, h1, h2, "
+            + "h3, h4, h5, h6, dl, figure";
+    private static final String BLOCKS = "p, pre, blockquote, li, h2, h3, h4, h5, h6, dd, dt, td";
+
+    String bodyText(Document doc) {
+        Element body = doc.body();
+        if (body == null) {
+            return "";
+        }
+        body.select(REMOVED).remove();
+        removeChrome(body);
+        List<Element> kept = article(body);
+        StringBuilder text = new StringBuilder();
+        for (Element part : kept) {
+            if (part.is(BLOCKS)) {
+                appendBlock(part, text);
+            } else {
+                appendBlocks(part, text);
+            }
+        }
+        return text.toString();
+    }
+
+    /** Chrome by class or id goes, unless it holds a large share of the page's paragraph text. */
+    private static void removeChrome(Element body) {
+        int total = paragraphChars(body);
+        List<Element> doomed = new ArrayList<>();
+        for (Element e : body.select("[class], [id]")) {
+            String names = e.className() + " " + e.id();
+            if (NEGATIVE.matcher(names).find() && !e.is("article, main, body, [itemprop=articleBody]")
+                    && paragraphChars(e) < total * 0.3) {
+                doomed.add(e);
+            }
+        }
+        doomed.forEach(Element::remove);
+    }
+
+    /** Paragraph-like elements: paragraphs, and divs that hold text but no blocks (sites that write p as div). */
+    private static List<Element> paragraphs(Element body) {
+        List<Element> out = new ArrayList<>(body.select(PARAGRAPHS));
+        for (Element div : body.select("div")) {
+            if (div.select(DIV_BLOCKS).size() == 1 && !div.ownText().isBlank()) { // select() includes the div
+                out.add(div);
+            }
+        }
+        return out;
+    }
+
+    private static Map<Element, Double> scores(Element body) {
+        Map<Element, Double> raw = new IdentityHashMap<>();
+        for (Element p : paragraphs(body)) {
+            String text = p.text();
+            if (text.length() < 25) {
+                continue;
+            }
+            double score = 1 + text.split("[,，、]", -1).length - 1 + Math.min(text.length() / 100.0, 3);
+            Element parent = p.parent();
+            if (parent == null) {
+                continue;
+            }
+            raw.merge(parent, score, Double::sum);
+            Element grand = parent.parent();
+            if (grand != null) {
+                raw.merge(grand, score / 2, Double::sum);
+            }
+        }
+        Map<Element, Double> finals = new IdentityHashMap<>();
+        raw.forEach((e, score) -> finals.put(e, (score + classWeight(e)) * (1 - linkDensity(e))));
+        return finals;
+    }
+
+    /**
+     * The best container and the siblings that look like more of the article: scored at least a fifth of it, or
+     * paragraphs of text with few links. Long articles are often cut into several sibling sections.
+     */
+    private static List<Element> article(Element body) {
+        Map<Element, Double> scores = scores(body);
+        Element top = null;
+        double best = 0;
+        for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            if (e.getValue() > best) {
+                top = e.getKey();
+                best = e.getValue();
+            }
+        }
+        if (top == null) {
+            return List.of(body);
+        }
+        Element parent = top.parent();
+        if (parent == null) {
+            return List.of(top);
+        }
+        double threshold = Math.max(10, best * 0.2);
+        List<Element> kept = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            String text = sibling.text();
+            if (sibling == top || scores.getOrDefault(sibling, 0.0) >= threshold
+                    && sibling.className().equals(top.className())) {
+                kept.add(sibling);
+            } else if (scores.getOrDefault(sibling, 0.0) >= threshold) {
+                kept.add(sibling);
+            } else if (sibling.is("p") && text.length() > 80 && linkDensity(sibling) < 0.25) {
+                kept.add(sibling);
+            } else if (sibling.is("p") && text.length() > 0 && linkDensity(sibling) == 0
+                    && text.matches(".*[.!?]\"?$")) {
+                kept.add(sibling);
+            }
+        }
+        return kept;
+    }
+
+    /** The blocks among a container's children, with loose text between them as paragraphs of its own. */
+    private static void appendBlocks(Element container, StringBuilder text) {
+        StringBuilder loose = new StringBuilder();
+        for (Node child : container.childNodes()) {
+            if (child instanceof TextNode t) {
+                loose.append(t.text());
+            } else if (child instanceof Element e && e.is("br")) {
+                flush(loose, text);
+            } else if (child instanceof Element e && isInline(e)) {
+                loose.append(e.text());
+            } else if (child instanceof Element e) {
+                flush(loose, text);
+                if (e.is(BLOCKS)) {
+                    appendBlock(e, text);
+                } else if (!e.is("h1, header, figure, img, picture, video, audio, table:has(table)")) {
+                    appendBlocks(e, text);
+                }
+            }
+        }
+        flush(loose, text);
+    }
+
+    private static void appendBlock(Element block, StringBuilder text) {
+        if (block.is("li, dd, dt, td") && linkDensity(block) > 0.5) {
+            return; // lists of links are navigation, even inside the article
+        }
+        if (block.selectFirst("p, li, blockquote, pre") != null && !block.is("p")) {
+            appendBlocks(block, text);
+            return;
+        }
+        String blockText = block.text().strip();
+        if (!blockText.isEmpty()) {
+            text.append(blockText).append("\n\n");
+        }
+    }
+
+    private static void flush(StringBuilder loose, StringBuilder text) {
+        String s = loose.toString().strip();
+        if (s.length() > 0) {
+            text.append(s).append("\n\n");
+        }
+        loose.setLength(0);
+    }
+
+    private static boolean isInline(Element e) {
+        return e.is("a, b, strong, i, em, span, u, small, sup, sub, abbr, cite, code, q, mark, time, font, s, del, "
+                + "ins, bdi, bdo, kbd, var, wbr");
+    }
+
+    private static int paragraphChars(Element e) {
+        int n = 0;
+        for (Element p : e.select(PARAGRAPHS)) {
+            n += p.text().length();
+        }
+        return n;
+    }
+
+    private static double linkDensity(Element e) {
+        int total = e.text().length();
+        if (total == 0) {
+            return 0;
+        }
+        int links = 0;
+        for (Element a : e.select("a")) {
+            links += a.text().length();
+        }
+        return Math.min(1.0, (double) links / total);
+    }
+
+    private static double classWeight(Element e) {
+        String names = e.className() + " " + e.id();
+        double w = 0;
+        if (NEGATIVE.matcher(names).find()) {
+            w -= 25;
+        }
+        if (POSITIVE.matcher(names).find()) {
+            w += 25;
+        }
+        if (e.is("article, [itemprop=articleBody], main")) {
+            w += 25;
+        }
+        return w;
+    }
+}
