@@ -74,7 +74,7 @@ final class ArticleBodyFinder {
     private static List<Element> paragraphs(Element body) {
         List<Element> out = new ArrayList<>(body.select(PARAGRAPHS));
         for (Element div : body.select("div")) {
-            if (div.select(DIV_BLOCKS).size() == 1 && !div.ownText().isBlank()) { // select() includes the div
+            if (div.select(DIV_BLOCKS).size() == 1 && !div.text().isBlank()) { // select() includes the div
                 out.add(div);
             }
         }

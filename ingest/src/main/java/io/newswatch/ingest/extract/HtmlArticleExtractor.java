@@ -33,10 +33,20 @@ public final class HtmlArticleExtractor {
 
     public HtmlDocument extract(String html, String baseUri) {
         Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
-        Hints hints = new Hints(title(doc), meta(doc, "author", "article:author", "byl", "sailthru.author"),
-                publishedAt(doc), meta(doc, "og:site_name", "application-name"), language(doc));
+        JsonLdArticle ld = JsonLdArticle.of(doc);
+        String byline = ld.author() != null ? ld.author() : meta(doc, "author", "article:author", "byl", "sailthru.author");
+        Instant published = ld.datePublished() != null ? parseDate(ld.datePublished()) : null;
+        String site = meta(doc, "og:site_name", "application-name");
+        String lang = language(doc);
+        Hints hints = new Hints(title(doc) != null ? title(doc) : ld.headline(), byline,
+                published != null ? published : publishedAt(doc), site != null ? site : ld.publisher(),
+                lang != null ? lang : ld.language() == null ? null : ld.language().split("[-_]")[0]);
         String canonical = canonicalUrl(doc);
         String text = new ArticleBodyFinder().bodyText(doc);
+        if (ld.articleBody() != null && words(ld.articleBody()) > words(text) * 1.3) {
+            // The page shows part of the article (a teaser, a lazy-loaded rest); its JSON-LD has all of it.
+            text = JsonLdBody.paragraphs(ld.articleBody());
+        }
         return new HtmlDocument(text, hints, canonical, hints.source());
     }
 
@@ -54,6 +64,18 @@ public final class HtmlArticleExtractor {
             return h1.text().strip();
         }
         return doc.title().isBlank() ? null : doc.title().strip();
+    }
+
+    private static int words(String text) {
+        return text.isBlank() ? 0 : text.strip().split("\\s+").length;
+    }
+
+    private static Instant parseDate(String text) {
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            return DateFinder.parse(text);
+        }
     }
 
     private static Instant publishedAt(Document doc) {
