@@ -121,6 +121,11 @@ final class ArticleBodyFinder {
         if (top == null) {
             return List.of(body);
         }
+        // A container that is all of its parent's text stands for the parent, so that the parent's siblings (an
+        // article cut into sections between figures) are weighed as more of the article.
+        while (top.parent() != null && top.parent() != body && top.text().length() >= top.parent().text().length() * 0.98) {
+            top = top.parent();
+        }
         Element parent = top.parent();
         if (parent == null) {
             return List.of(top);
@@ -129,8 +134,8 @@ final class ArticleBodyFinder {
         List<Element> kept = new ArrayList<>();
         for (Element sibling : parent.children()) {
             String text = sibling.text();
-            if (sibling == top || scores.getOrDefault(sibling, 0.0) >= threshold
-                    && sibling.className().equals(top.className())) {
+            if (sibling == top || !top.className().isEmpty() && sibling.className().equals(top.className())
+                    && sibling.tagName().equals(top.tagName()) && linkDensity(sibling) < 0.5) {
                 kept.add(sibling);
             } else if (scores.getOrDefault(sibling, 0.0) >= threshold) {
                 kept.add(sibling);
