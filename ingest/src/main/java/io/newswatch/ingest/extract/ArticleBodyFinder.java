@@ -146,7 +146,27 @@ final class ArticleBodyFinder {
                 kept.add(sibling);
             }
         }
-        return kept;
+        return withBlocksBetween(parent, kept);
+    }
+
+    /**
+     * Headings, lists, quotes (embedded posts are quotes) and short paragraphs that sit between kept parts are part
+     * of the article's flow, however little they score on their own.
+     */
+    private static List<Element> withBlocksBetween(Element parent, List<Element> kept) {
+        if (kept.size() < 2) {
+            return kept;
+        }
+        int first = kept.get(0).elementSiblingIndex();
+        int last = kept.get(kept.size() - 1).elementSiblingIndex();
+        List<Element> out = new ArrayList<>();
+        for (Element sibling : parent.children().subList(first, last + 1)) {
+            if (kept.contains(sibling) || sibling.is("p, h2, h3, h4, h5, h6, ul, ol, blockquote, pre, table")
+                    && (sibling.is("blockquote") || linkDensity(sibling) < 0.5)) {
+                out.add(sibling);
+            }
+        }
+        return out;
     }
 
     /** The blocks among a container's children, with loose text between them as paragraphs of its own. */
