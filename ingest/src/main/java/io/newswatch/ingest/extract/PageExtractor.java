@@ -3,6 +3,7 @@ package io.newswatch.ingest.extract;
 import io.newswatch.ingest.clean.ArticleCleaner;
 import io.newswatch.ingest.clean.CleanArticle;
 import io.newswatch.ingest.clean.Hints;
+import io.newswatch.ingest.fetch.CanonicalUrl;
 import java.util.regex.Pattern;
 
 /**
@@ -28,12 +29,13 @@ public final class PageExtractor {
                 : LOOKS_HTML.matcher(text.substring(0, Math.min(text.length(), 2048))).find();
         if (!isHtml) {
             CleanArticle clean = cleaner.clean(text, Hints.NONE);
-            return new ExtractedPage(url, clean.title(), clean.byline(), clean.publishedAt(), clean.lang(),
+            return new ExtractedPage(url == null ? null : CanonicalUrl.of(url), clean.title(), clean.byline(), clean.publishedAt(), clean.lang(),
                     clean.source(), clean.body());
         }
         HtmlDocument doc = html.extract(text, url);
         CleanArticle clean = cleaner.clean(doc.text(), doc.hints());
-        return new ExtractedPage(doc.canonicalUrl() != null ? doc.canonicalUrl() : url, clean.title(),
+        String canonical = doc.canonicalUrl() != null ? doc.canonicalUrl() : url;
+        return new ExtractedPage(canonical == null ? null : CanonicalUrl.of(canonical), clean.title(),
                 clean.byline(), clean.publishedAt(), clean.lang(), doc.site(), clean.body());
     }
 }

@@ -1,0 +1,63 @@
+package io.newswatch.ingest.fetch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One politeness budget per host, shared by feed polls and page fetches: when the next request to a host may go.
+ * After a request the host waits at least the minimum delay (or its robots.txt crawl-delay, if longer); a 429 or
+ * 503 makes it wait what {@code Retry-After} says, or an exponential back-off capped at {@code maxBackoff}. Time
+ * comes from an injected clock, so tests move it instead of waiting. Thread-safe.
+ */
+public final class HostGate {
+    private final Clock clock;
+    private final Duration minDelay;
+    private final Duration maxBackoff;
+    private final Map<String, Instant> nextAllowed = new HashMap<>();
+    private final Map<String, Duration> crawlDelay = new HashMap<>();
+    private final Map<String, Integer> refusals = new HashMap<>();
+
+    public HostGate(Clock clock, Duration minDelay, Duration maxBackoff) {
+        this.clock = clock;
+        this.minDelay = minDelay;
+        this.maxBackoff = maxBackoff;
+    }
+
+    /** How long to wait before the next request to {@code host}; zero when it may go now. */
+    public synchronized Duration waitFor(String host) {
+        Instant next = nextAllowed.get(host);
+        Instant now = clock.instant();
+        return next == null || !next.isAfter(now) ? Duration.ZERO : Duration.between(now, next);
+    }
+
+    /** Robots.txt asked for this delay between requests. */
+    public synchronized void crawlDelay(String host, Duration delay) {
+        crawlDelay.put(host, delay);
+    }
+
+    /** A request was sent now and answered normally. */
+    public synchronized void sent(String host) {
+        refusals.remove(host);
+        Duration delay = crawlDelay.getOrDefault(host, Duration.ZERO);
+        nextAllowed.put(host, clock.instant().plus(delay.compareTo(minDelay) > 0 ? delay : minDelay));
+    }
+
+    /**
+     * The host refused for now (429, 503): wait {@code retryAfter} when it said so, else back off exponentially.
+     *
+     * @return the wait imposed
+     */
+    public synchronized Duration refused(String host, Duration retryAfter) {
+        int n = refusals.merge(host, 1, Integer::sum);
+        Duration backoff = minDelay.multipliedBy(1L << Math.min(n, 20));
+        Duration wait = retryAfter != null ? retryAfter : backoff;
+        if (wait.compareTo(maxBackoff) > 0) {
+            wait = maxBackoff;
+        }
+        nextAllowed.put(host, clock.instant().plus(wait));
+        return wait;
+    }
+}
