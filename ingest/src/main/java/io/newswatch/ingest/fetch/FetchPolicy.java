@@ -26,6 +26,10 @@ public record FetchPolicy(String userAgent, Duration timeout, long maxBytes, int
         return new FetchPolicy(userAgent, timeout, maxBytes, maxRedirects, minDelay, maxBackoff, java.util.Set.copyOf(hosts));
     }
 
+    public FetchPolicy withMinDelay(Duration delay) {
+        return new FetchPolicy(userAgent, timeout, maxBytes, maxRedirects, delay, maxBackoff, privateHosts);
+    }
+
     public FetchPolicy withMaxBytes(long bytes) {
         return new FetchPolicy(userAgent, timeout, bytes, maxRedirects, minDelay, maxBackoff, privateHosts);
     }

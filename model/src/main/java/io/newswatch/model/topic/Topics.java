@@ -27,14 +27,20 @@ public final class Topics {
      */
     public static final Topic<String, byte[]> RULES = new Topic<>("newswatch.rules",
             Serdes.String(), Serdes.ByteArray(), "topic.rules");
+    /**
+     * News sources added at runtime, keyed by source id; compacted, and a null value removes the source. Ingest
+     * workers share them as a consumer group: each source is polled by the one worker that owns its partition.
+     */
+    public static final Topic<String, byte[]> SOURCES = new Topic<>("newswatch.sources",
+            Serdes.String(), Serdes.ByteArray(), "topic.sources");
     /** Original bytes of what could not be processed; the reason is in the headers (see DeadLetters). */
     public static final Topic<byte[], byte[]> DLQ = new Topic<>("newswatch.dlq",
             Serdes.ByteArray(), Serdes.ByteArray(), "topic.dlq");
 
-    public static final List<Topic<?, ?>> ALL = List.of(RAW, ENRICHED, ALERTS, AGGREGATES, RULES, DLQ);
+    public static final List<Topic<?, ?>> ALL = List.of(RAW, ENRICHED, ALERTS, AGGREGATES, RULES, SOURCES, DLQ);
 
     /** Topics that keep only the latest value per key. */
-    public static final List<Topic<?, ?>> COMPACTED = List.of(RULES);
+    public static final List<Topic<?, ?>> COMPACTED = List.of(RULES, SOURCES);
 
     private Topics() {
     }

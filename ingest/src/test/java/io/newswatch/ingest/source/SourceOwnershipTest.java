@@ -1,0 +1,135 @@
+package io.newswatch.ingest.source;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.newswatch.broker.EmbeddedKafka;
+import io.newswatch.ingest.fetch.FetchPolicy;
+import io.newswatch.ingest.fetch.PageFetcher;
+import io.newswatch.model.RawArticle;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two ingest workers share the sources on the topic through a consumer group: every source has one owner and is
+ * polled once; when a worker leaves, the other takes its sources over. Feeds and pages come from a loopback server.
+ */
+class SourceOwnershipTest {
+    private static final int SOURCES = 8;
+    private static EmbeddedKafka kafka;
+    private static HttpServer server;
+    private static final Map<String, AtomicInteger> feedPolls = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void start() throws IOException {
+        kafka = EmbeddedKafka.start();
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/feed/", ex -> {
+            String n = ex.getRequestURI().getPath().substring("/feed/".length());
+            feedPolls.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
+            send(ex, "application/rss+xml", "<rss version=\"2.0\"><channel><title>Feed " + n + "</title><item>"
+                    + "<title>Report " + n + "</title><link>/article/" + n + "?utm_source=rss</link>"
+                    + "<description>Short summary " + n + "</description></item></channel></rss>");
+        });
+        server.createContext("/article/", ex -> send(ex, "text/html", "<html><body><article><p>Full text of report "
+                + ex.getRequestURI().getPath() + ": guards on the border said the night was quiet, and patrols "
+                + "went on as planned along the river.</p></article></body></html>"));
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+        kafka.close();
+    }
+
+    private static void send(com.sun.net.httpserver.HttpExchange ex, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static Set<String> ids(SourceDirectory d) {
+        return d.owned().stream().map(Source::id).collect(Collectors.toSet());
+    }
+
+    @Test
+    void eachSourceHasOneOwnerAndMovesWhenAWorkerLeaves() throws Exception {
+        String topic = "sources-" + UUID.randomUUID();
+        String group = "ingest-" + UUID.randomUUID();
+        Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        try (Admin admin = Admin.create(client)) {
+            admin.createTopics(List.of(new NewTopic(topic, 4, (short) 1)
+                    .configs(Map.of("cleanup.policy", "compact")))).all().get();
+        }
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(client, new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (int i = 0; i < SOURCES; i++) {
+                producer.send(new ProducerRecord<>(topic, "s" + i, ("{\"id\":\"s" + i + "\",\"kind\":\"feed\","
+                        + "\"url\":\"" + base + "/feed/" + i + "\",\"poll_interval\":\"PT10M\",\"lang\":\"en\"}")
+                        .getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.send(new ProducerRecord<>(topic, "broken", "{\"id\":\"broken\",\"kind\":\"telepathy\"}"
+                    .getBytes(StandardCharsets.UTF_8)));
+        }
+        FetchPolicy policy = FetchPolicy.defaults().allowingPrivateHost("127.0.0.1").withMinDelay(Duration.ZERO);
+        SourceDirectory a = new SourceDirectory(client, topic, group);
+        try (SourceDirectory b = new SourceDirectory(client, topic, group)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                a.poll(Duration.ofMillis(100));
+                b.poll(Duration.ofMillis(100));
+                Set<String> union = new HashSet<>(ids(a));
+                union.addAll(ids(b));
+                return union.size() == SOURCES && ids(a).size() + ids(b).size() == SOURCES && !ids(a).isEmpty()
+                        && !ids(b).isEmpty();
+            });
+            List<RawArticle> articles = new ArrayList<>();
+            SourcePoller pollerA = new SourcePoller(new PageFetcher(policy, Clock.systemUTC()), Clock.systemUTC());
+            SourcePoller pollerB = new SourcePoller(new PageFetcher(policy, Clock.systemUTC()), Clock.systemUTC());
+            a.owned().forEach(s -> articles.addAll(pollerA.pollIfDue(s)));
+            b.owned().forEach(s -> articles.addAll(pollerB.pollIfDue(s)));
+            for (int i = 0; i < SOURCES; i++) {
+                assertEquals(1, feedPolls.get(String.valueOf(i)).get(), "feed " + i + " polled exactly once");
+            }
+            assertEquals(SOURCES, articles.size());
+            assertTrue(articles.stream().allMatch(r -> r.body().startsWith("Full text of report")),
+                    "the page, not the feed's summary");
+            assertTrue(articles.stream().noneMatch(r -> r.url().contains("utm_")), "canonical URLs");
+
+            a.close();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                b.poll(Duration.ofMillis(100));
+                return ids(b).size() == SOURCES;
+            });
+        }
+    }
+}
