@@ -19,6 +19,12 @@ public final class IngestConfig extends NewswatchConfig {
     public static final String MAX_FILE_BYTES = "ingest.max.file.bytes";
     public static final String MAX_BODY_CHARS = "ingest.max.body.chars";
     public static final String SKIP_PUBLISHED = "ingest.skip.published";
+    public static final String SOURCES_FILE = "ingest.sources.file";
+    public static final String SOURCES_ENABLED = "ingest.sources.enabled";
+    public static final String GROUP_ID = "ingest.group.id";
+    public static final String FETCH_MIN_DELAY = "ingest.fetch.min.delay";
+    public static final String FETCH_MAX_BYTES = "ingest.fetch.max.bytes";
+    public static final String FETCH_PRIVATE_HOSTS = "ingest.fetch.private.hosts";
 
     public static final ConfigDef DEFINITION = commonDefinition()
             .define(INPUTS, Type.LIST, List.of(), Importance.HIGH,
@@ -36,10 +42,46 @@ public final class IngestConfig extends NewswatchConfig {
             .define(MAX_BODY_CHARS, Type.INT, 200_000, ConfigDef.Range.atLeast(1000), Importance.LOW,
                     "Articles whose clean body is longer than this are rejected (a book, not a news article).")
             .define(SKIP_PUBLISHED, Type.BOOLEAN, true, Importance.LOW,
-                    "At start-up, read the raw topic's keys so that articles already there are not produced again.");
+                    "At start-up, read the raw topic's keys so that articles already there are not produced again.")
+            .define(SOURCES_FILE, Type.STRING, null, Importance.HIGH,
+                    "YAML file of news sources (feeds, sitemaps, pages); written to the sources topic at start-up, "
+                            + "where sources can also be added or removed while workers run.")
+            .define(SOURCES_ENABLED, Type.BOOLEAN, false, Importance.HIGH,
+                    "Poll the sources on the sources topic (on when a sources file is given). Workers with the same "
+                            + "group id share them: each source has one owner.")
+            .define(GROUP_ID, Type.STRING, "newswatch-ingest", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                    "Consumer group of the ingest workers that share the sources.")
+            .define(FETCH_MIN_DELAY, Type.STRING, "PT2S", isoDuration(), Importance.MEDIUM,
+                    "Least time between two requests to one host (robots.txt crawl-delay may ask for more).")
+            .define(FETCH_MAX_BYTES, Type.LONG, 10L * 1024 * 1024, ConfigDef.Range.atLeast(1024), Importance.LOW,
+                    "Largest page or feed read; a bigger one is rejected without reading the rest.")
+            .define(FETCH_PRIVATE_HOSTS, Type.LIST, List.of(), Importance.LOW,
+                    "Hosts that may be fetched although they are private or loopback (by default none: a feed must "
+                            + "not reach internal services).");
 
     public IngestConfig(Map<?, ?> values) {
         super(DEFINITION, values);
+    }
+
+    public Path sourcesFile() {
+        return getString(SOURCES_FILE) == null ? null : Path.of(getString(SOURCES_FILE));
+    }
+
+    public boolean sourcesEnabled() {
+        return getBoolean(SOURCES_ENABLED) || sourcesFile() != null;
+    }
+
+    public String groupId() {
+        return getString(GROUP_ID);
+    }
+
+    public io.newswatch.ingest.fetch.FetchPolicy fetchPolicy() {
+        io.newswatch.ingest.fetch.FetchPolicy policy = io.newswatch.ingest.fetch.FetchPolicy.defaults()
+                .withMinDelay(getDuration(FETCH_MIN_DELAY)).withMaxBytes(getLong(FETCH_MAX_BYTES));
+        for (String host : getList(FETCH_PRIVATE_HOSTS)) {
+            policy = policy.allowingPrivateHost(host.toLowerCase());
+        }
+        return policy;
     }
 
     public List<Path> inputs() {

@@ -3,7 +3,14 @@ package io.newswatch.ingest;
 import io.newswatch.ingest.clean.ArticleCleaner;
 import io.newswatch.ingest.folder.ArticleFileReader;
 import io.newswatch.ingest.folder.FolderSource;
+import io.newswatch.ingest.fetch.PageFetcher;
 import io.newswatch.ingest.folder.InputDocument;
+import io.newswatch.ingest.source.Source;
+import io.newswatch.ingest.source.SourceDirectory;
+import io.newswatch.ingest.source.SourcePoller;
+import io.newswatch.ingest.source.SourcesFile;
+import io.newswatch.ingest.source.SourcesPublisher;
+import io.newswatch.model.RawArticle;
 import io.newswatch.ingest.folder.Rejection;
 import io.newswatch.ingest.publish.ArticlePublisher;
 import io.newswatch.ingest.publish.PublishedIndex;
@@ -39,11 +46,14 @@ public final class IngestWorker implements AutoCloseable {
     private final DeadLetterPublisher deadLetters;
     private final IngestStats stats = new IngestStats();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final SourceDirectory directory;
+    private final SourcePoller poller;
 
     public IngestWorker(IngestConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        TopicAdmin.ensureTopics(config, List.of(Topics.RAW, Topics.DLQ));
+        TopicAdmin.ensureTopics(config, config.sourcesEnabled() ? List.of(Topics.RAW, Topics.DLQ, Topics.SOURCES)
+                : List.of(Topics.RAW, Topics.DLQ));
         this.sources = config.inputs().stream().map(p -> new FolderSource(p, clock, config.settle())).toList();
         this.reader = new ArticleFileReader(config.maxFileBytes());
         this.builder = new RawArticleBuilder(ArticleCleaner.defaults(), clock, config.maxBodyChars());
@@ -53,6 +63,17 @@ public final class IngestWorker implements AutoCloseable {
         LOG.info("ingest: {} articles already on {}", index.size(), rawTopic);
         this.publisher = new ArticlePublisher(config.clientProperties(), config.topic(Topics.RAW), index);
         this.deadLetters = new DeadLetterPublisher(config.clientProperties(), config.topic(Topics.DLQ).name());
+        if (config.sourcesEnabled()) {
+            String sourcesTopic = config.topic(Topics.SOURCES).name();
+            if (config.sourcesFile() != null) {
+                SourcesPublisher.publish(config.clientProperties(), sourcesTopic, SourcesFile.load(config.sourcesFile()));
+            }
+            this.directory = new SourceDirectory(config.clientProperties(), sourcesTopic, config.groupId());
+            this.poller = new SourcePoller(new PageFetcher(config.fetchPolicy(), clock), clock);
+        } else {
+            this.directory = null;
+            this.poller = null;
+        }
     }
 
     public IngestStats stats() {
@@ -78,12 +99,45 @@ public final class IngestWorker implements AutoCloseable {
         return stats;
     }
 
-    /** Passes until {@link #stop()}: one pass only unless {@code ingest.watch} is set. */
+    /**
+     * Passes until {@link #stop()}: one folder pass only unless {@code ingest.watch} is set; with sources, it keeps
+     * polling the sources it owns, each when it is due.
+     */
     public void run() throws InterruptedException {
+        Instant nextFolderPass = clock.instant();
         do {
-            runOnce();
-        } while (config.watch() && !stopped.await(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS));
+            if (!clock.instant().isBefore(nextFolderPass)) {
+                runOnce();
+                nextFolderPass = clock.instant().plus(config.pollInterval());
+            }
+            if (directory != null) {
+                pollSources();
+            }
+        } while ((config.watch() || directory != null) && !stopped.await(directory != null ? 1000
+                : config.pollInterval().toMillis(), TimeUnit.MILLISECONDS));
         LOG.info("ingest finished: {}", stats);
+    }
+
+    /** Reads source changes, then polls each owned source that is due and publishes what it found. */
+    public void pollSources() {
+        directory.poll(Duration.ofMillis(200));
+        for (Source source : directory.owned()) {
+            for (RawArticle article : poller.pollIfDue(source)) {
+                if (article.body().length() > config.maxBodyChars()) {
+                    stats.countRejected("too-large");
+                } else if (publisher.publish(article)) {
+                    stats.countProduced();
+                } else {
+                    stats.countUnchanged();
+                }
+            }
+        }
+        publisher.flush();
+    }
+
+    /** Health of every source this worker has polled. */
+    public java.util.Map<String, io.newswatch.ingest.source.SourceHealth> sourceHealth() {
+        return poller == null ? java.util.Map.of() : poller.allHealth();
     }
 
     public void stop() {
@@ -129,5 +183,8 @@ public final class IngestWorker implements AutoCloseable {
         stop();
         publisher.close();
         deadLetters.close();
+        if (directory != null) {
+            directory.close();
+        }
     }
 }

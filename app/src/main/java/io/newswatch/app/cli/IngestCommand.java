@@ -37,8 +37,9 @@ public final class IngestCommand implements Callable<Integer> {
             extra.put(IngestConfig.WATCH, "true");
         }
         IngestConfig config = new IngestConfig(options.values(extra));
-        if (config.inputs().isEmpty()) {
-            System.err.println("ingest: no folder given (pass FOLDER or set ingest.inputs)");
+        if (config.inputs().isEmpty() && !config.sourcesEnabled()) {
+            System.err.println("ingest: no folder given (pass FOLDER or set ingest.inputs) and no sources "
+                    + "(set ingest.sources.file or ingest.sources.enabled)");
             return 2;
         }
         try (IngestWorker worker = new IngestWorker(config, Clock.systemUTC())) {

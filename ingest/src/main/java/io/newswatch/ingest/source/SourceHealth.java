@@ -44,6 +44,14 @@ public final class SourceHealth {
         return firstFailure;
     }
 
+    /** Articles found from items that had been waiting for their host. */
+    synchronized void foundLater(Instant now, int newItems) {
+        items += newItems;
+        if (newItems > 0) {
+            lastNewItem = now;
+        }
+    }
+
     synchronized void extractionFailed() {
         extractionFailures++;
     }

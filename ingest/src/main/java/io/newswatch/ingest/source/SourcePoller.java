@@ -51,10 +51,32 @@ public final class SourcePoller {
         return Map.copyOf(health);
     }
 
-    /** Polls the source if it is due; the articles found, possibly none. */
+    /**
+     * Polls the source if it is due, else fetches the pages of its pending items whose hosts now allow it; the
+     * articles found, possibly none.
+     */
     public List<RawArticle> pollIfDue(Source source) {
         SourceHealth h = health(source.id());
-        return h.due(clock.instant()) ? poll(source) : List.of();
+        if (h.due(clock.instant())) {
+            return poll(source);
+        }
+        List<FeedItem> waiting = pending.getOrDefault(source.id(), List.of());
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        List<FeedItem> later = new ArrayList<>();
+        List<RawArticle> articles = new ArrayList<>();
+        Set<String> known = seen.computeIfAbsent(source.id(), id -> ConcurrentHashMap.newKeySet());
+        for (FeedItem item : waiting) {
+            RawArticle article = article(source, item, later, clock.instant());
+            if (article != null) {
+                known.add(CanonicalUrl.of(item.url()));
+                articles.add(article);
+            }
+        }
+        pending.put(source.id(), later);
+        h.foundLater(clock.instant(), articles.size());
+        return articles;
     }
 
     public List<RawArticle> poll(Source source) {

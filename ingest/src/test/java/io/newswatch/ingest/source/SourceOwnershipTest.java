@@ -82,6 +82,32 @@ class SourceOwnershipTest {
     }
 
     @Test
+    void anIngestWorkerPollsTheSourcesOfItsFileAndProducesTheirArticles(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        java.nio.file.Path file = dir.resolve("sources.yaml");
+        java.nio.file.Files.writeString(file, "sources:\n  - id: loop-" + unique + "\n    kind: feed\n    url: "
+                + "http://127.0.0.1:" + server.getAddress().getPort() + "/feed/w" + unique + "\n    lang: en\n");
+        Map<String, String> settings = new java.util.HashMap<>();
+        settings.put("bootstrap.servers", kafka.bootstrapServers());
+        settings.put("topic.raw", "raw-" + unique);
+        settings.put("topic.dlq", "dlq-" + unique);
+        settings.put("topic.sources", "sources-" + unique);
+        settings.put(io.newswatch.ingest.IngestConfig.SOURCES_FILE, file.toString());
+        settings.put(io.newswatch.ingest.IngestConfig.GROUP_ID, "ingest-" + unique);
+        settings.put(io.newswatch.ingest.IngestConfig.FETCH_PRIVATE_HOSTS, "127.0.0.1");
+        try (io.newswatch.ingest.IngestWorker worker = new io.newswatch.ingest.IngestWorker(
+                new io.newswatch.ingest.IngestConfig(settings), Clock.systemUTC())) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                worker.pollSources();
+                return worker.stats().produced() == 1;
+            });
+            assertEquals(0, worker.sourceHealth().get("loop-" + unique).consecutiveFailures());
+            assertEquals(1, worker.sourceHealth().get("loop-" + unique).items());
+        }
+    }
+
+    @Test
     void eachSourceHasOneOwnerAndMovesWhenAWorkerLeaves() throws Exception {
         String topic = "sources-" + UUID.randomUUID();
         String group = "ingest-" + UUID.randomUUID();
@@ -120,6 +146,7 @@ class SourceOwnershipTest {
             for (int i = 0; i < SOURCES; i++) {
                 assertEquals(1, feedPolls.get(String.valueOf(i)).get(), "feed " + i + " polled exactly once");
             }
+            // (feeds named w... belong to the worker test)
             assertEquals(SOURCES, articles.size());
             assertTrue(articles.stream().allMatch(r -> r.body().startsWith("Full text of report")),
                     "the page, not the feed's summary");
