@@ -17,6 +17,7 @@ public final class SourceHealth {
     private long bytes;
     private long extractionFailures;
     private String lastError;
+    private final java.util.Map<String, Long> rejections = new java.util.TreeMap<>();
     private Instant nextPoll = Instant.EPOCH;
 
     /** A poll succeeded; true when that changes the source's state (it had been failing). */
@@ -50,6 +51,15 @@ public final class SourceHealth {
         if (newItems > 0) {
             lastNewItem = now;
         }
+    }
+
+    /** A page of the source was not taken: {@code rejected}, {@code disallowed} (robots.txt) or {@code failed}. */
+    synchronized void rejected(String reason) {
+        rejections.merge(reason, 1L, Long::sum);
+    }
+
+    public synchronized java.util.Map<String, Long> rejections() {
+        return java.util.Map.copyOf(rejections);
     }
 
     synchronized void extractionFailed() {

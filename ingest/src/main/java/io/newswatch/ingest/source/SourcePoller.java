@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SourcePoller {
     private static final Logger LOG = LoggerFactory.getLogger(SourcePoller.class);
+    private static final int MAX_CHILD_SITEMAPS = 5;
 
     private final PageFetcher fetcher;
     private final PageExtractor extractor = new PageExtractor();
@@ -127,7 +128,7 @@ public final class SourcePoller {
     private List<FeedItem> listItems(Source source, FetchResult listing) throws Exception {
         List<FeedItem> items = switch (source.kind()) {
             case "feed" -> feeds.read(listing.body());
-            case "sitemap" -> sitemaps.read(listing.body(), listing.contentType(), listing.url()).articles();
+            case "sitemap" -> sitemapItems(source, listing);
             default -> List.of(new FeedItem(listing.url(), null, null, null));
         };
         // Feeds often link relatively; links are resolved against the feed's own URL.
@@ -144,6 +145,22 @@ public final class SourcePoller {
         return resolved;
     }
 
+    /** A sitemap's articles; for a sitemap index, those of its first child sitemaps (news sites list newest first). */
+    private List<FeedItem> sitemapItems(Source source, FetchResult listing) throws Exception {
+        SitemapReader.Sitemap map = sitemaps.read(listing.body(), listing.contentType(), listing.url());
+        List<FeedItem> items = new ArrayList<>(map.articles());
+        for (String child : map.sitemaps().stream().limit(MAX_CHILD_SITEMAPS).toList()) {
+            FetchResult fetched = fetcher.fetch(child);
+            if (fetched.outcome() == FetchResult.Outcome.FETCHED) {
+                items.addAll(sitemaps.read(fetched.body(), fetched.contentType(), fetched.url()).articles());
+            } else if (fetched.outcome() != FetchResult.Outcome.WAIT && fetched.outcome()
+                    != FetchResult.Outcome.NOT_MODIFIED) {
+                health(source.id()).rejected(fetched.outcome().name().toLowerCase());
+            }
+        }
+        return items;
+    }
+
     private RawArticle page(Source source, FetchResult fetched, Instant now) {
         ExtractedPage page = extractor.extract(fetched.body(), fetched.contentType(), fetched.url());
         return raw(source, page.url() != null ? page.url() : fetched.url(), page, now);
@@ -154,6 +171,10 @@ public final class SourcePoller {
         if (fetched.outcome() == FetchResult.Outcome.WAIT) {
             later.add(item);
             return null;
+        }
+        if (fetched.outcome() == FetchResult.Outcome.REJECTED || fetched.outcome() == FetchResult.Outcome.DISALLOWED
+                || fetched.outcome() == FetchResult.Outcome.FAILED) {
+            health(source.id()).rejected(fetched.outcome().name().toLowerCase());
         }
         if (fetched.outcome() == FetchResult.Outcome.FETCHED) {
             try {

@@ -82,6 +82,7 @@ class SourcePollerTest {
         assertEquals("Summary of an item that links inside a private network.", summaryOnly.body(),
                 "the private page is refused; the feed's own summary stands in");
         assertEquals(2, poller.health("wire").items());
+        assertEquals(java.util.Map.of("rejected", 1L), poller.health("wire").rejections(), "counted by reason");
 
         clock.advance(Duration.ofMinutes(10));
         assertEquals(List.of(), poller.pollIfDue(feed()), "items already seen are not fetched again");
