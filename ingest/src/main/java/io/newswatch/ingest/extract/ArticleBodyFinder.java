@@ -139,9 +139,9 @@ final class ArticleBodyFinder {
                 kept.add(sibling);
             } else if (scores.getOrDefault(sibling, 0.0) >= threshold) {
                 kept.add(sibling);
-            } else if (sibling.is("p") && text.length() > 80 && linkDensity(sibling) < 0.25) {
+            } else if (paragraphLike(sibling) && text.length() > 80 && linkDensity(sibling) < 0.25) {
                 kept.add(sibling);
-            } else if (sibling.is("p") && text.length() > 0 && linkDensity(sibling) == 0
+            } else if (paragraphLike(sibling) && text.length() > 0 && linkDensity(sibling) == 0
                     && text.matches(".*[.!?]\"?$")) {
                 kept.add(sibling);
             }
@@ -167,6 +167,11 @@ final class ArticleBodyFinder {
             }
         }
         return out;
+    }
+
+    /** A paragraph, or a div that only holds text (sites that write paragraphs as divs). */
+    private static boolean paragraphLike(Element e) {
+        return e.is("p") || e.is("div") && e.select(DIV_BLOCKS).size() == 1 && !e.text().isBlank();
     }
 
     /** The blocks among a container's children, with loose text between them as paragraphs of its own. */
