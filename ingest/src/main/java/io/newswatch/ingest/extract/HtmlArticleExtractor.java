@@ -5,32 +5,16 @@ import io.newswatch.ingest.clean.Hints;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 
 /**
- * Finds the article in an HTML page: drops scripts, navigation, asides, forms, captions and elements whose class
- * or id names page chrome (share bars, comments, newsletter boxes, cookie notices, related links); then takes the
- * element holding most of the page's paragraph text and returns its paragraphs, one per block.
+ * Reads an HTML page: its metadata (JSON-LD first, then OpenGraph and meta tags, {@code <time>}, {@code <html lang>})
+ * and its article body ({@link ArticleBodyFinder}; the JSON-LD body instead when the page shows only part of it).
  */
 public final class HtmlArticleExtractor {
-    private static final String REMOVED = "script, style, noscript, template, iframe, svg, canvas, form, button, "
-            + "input, select, textarea, nav, aside, footer, figcaption, [hidden], [aria-hidden=true], [role=navigation], "
-            + "[role=banner], [role=complementary], [role=contentinfo]";
-    private static final Pattern CHROME = Pattern.compile(
-            "(^|[\\s_-])(share|sharing|social|comment|comments|newsletter|subscribe|subscription|cookie|consent|"
-                    + "related|recommend|promo|advert|advertisement|ad|ads|banner|breadcrumb|sidebar|menu|nav|"
-                    + "navigation|footer|popup|modal|paywall|signup|login|tags|author-bio|read-more|more-stories|"
-                    + "caption|credit)([\\s_-]|$)", Pattern.CASE_INSENSITIVE);
-    private static final String BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre, dd";
-
     public HtmlDocument extract(String html, String baseUri) {
         Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
         JsonLdArticle ld = JsonLdArticle.of(doc);
@@ -48,10 +32,6 @@ public final class HtmlArticleExtractor {
             text = JsonLdBody.paragraphs(ld.articleBody());
         }
         return new HtmlDocument(text, hints, canonical, hints.source());
-    }
-
-    private static int paragraphText(Element e) {
-        return e.select("p").stream().mapToInt(p -> p.text().length()).sum();
     }
 
     private static String title(Document doc) {
@@ -85,14 +65,7 @@ public final class HtmlArticleExtractor {
             Element time = doc.selectFirst("time[datetime]");
             declared = time == null ? null : time.attr("datetime");
         }
-        if (declared == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(declared.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            return DateFinder.parse(declared);
-        }
+        return declared == null ? null : parseDate(declared);
     }
 
     private static String language(Document doc) {

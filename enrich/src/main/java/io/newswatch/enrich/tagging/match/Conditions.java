@@ -40,6 +40,15 @@ final class Conditions {
     private static final Pattern COMPLEX_PHRASE = Pattern.compile("(?s)([^:]+):\"(.*)\"(?:~\\d+)?");
     private static final String FOREIGN_FIELD = "\u0000";
 
+    /** A complex phrase's field and contents, or null when {@code query} is not one. */
+    static String[] complexPhrase(Query query) {
+        if (!query.getClass().getName().endsWith("ComplexPhraseQueryParser$ComplexPhraseQuery")) {
+            return null;
+        }
+        Matcher m = COMPLEX_PHRASE.matcher(query.toString(FOREIGN_FIELD));
+        return m.matches() ? new String[] {m.group(1), m.group(2)} : null;
+    }
+
     private final Analyzer analyzer;
 
     Conditions(Analyzer analyzer) {
@@ -106,8 +115,9 @@ final class Conditions {
         if (query instanceof SpanMultiTermQueryWrapper<?> q) {
             return of(q.getWrappedQuery());
         }
-        if (query.getClass().getName().endsWith("ComplexPhraseQueryParser$ComplexPhraseQuery")) {
-            return ofComplexPhrase(query);
+        String[] phrase = complexPhrase(query);
+        if (phrase != null) {
+            return ofComplexPhrase(phrase[0], phrase[1]);
         }
         return Condition.ALWAYS;
     }
@@ -132,17 +142,13 @@ final class Conditions {
      * A complex phrase matches only where every positive element of the phrase occurs; an element with
      * alternatives needs one of them.
      */
-    private Condition ofComplexPhrase(Query phrase) {
-        Matcher m = COMPLEX_PHRASE.matcher(phrase.toString(FOREIGN_FIELD));
-        if (!m.matches()) {
-            return Condition.ALWAYS;
-        }
-        QueryParser parser = new QueryParser(m.group(1), analyzer);
+    private Condition ofComplexPhrase(String field, String phraseContents) {
+        QueryParser parser = new QueryParser(field, analyzer);
         parser.setAllowLeadingWildcard(false);
         parser.setDefaultOperator(QueryParser.Operator.OR);
         Query contents;
         try {
-            contents = parser.parse(m.group(2));
+            contents = parser.parse(phraseContents);
         } catch (org.apache.lucene.queryparser.classic.ParseException | RuntimeException e) {
             return Condition.ALWAYS;
         }

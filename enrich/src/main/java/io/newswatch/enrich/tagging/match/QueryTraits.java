@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.BooleanClause;
@@ -26,7 +24,6 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * @param rewritten the query rewritten once, or null when rewriting depends on the text
  */
 record QueryTraits(Set<String> fields, Query rewritten) {
-    private static final Pattern COMPLEX_PHRASE = Pattern.compile("(?s)([^:]+):\"(.*)\"(?:~\\d+)?");
     private static final IndexSearcher EMPTY = new MemoryIndex().createSearcher();
 
     static QueryTraits of(Query query) {
@@ -78,11 +75,11 @@ record QueryTraits(Set<String> fields, Query rewritten) {
             if (query instanceof MatchAllDocsQuery || query instanceof MatchNoDocsQuery) {
                 return;
             }
-            Matcher phrase = COMPLEX_PHRASE.matcher(query.toString("\u0000"));
-            if (query.getClass().getName().endsWith("$ComplexPhraseQuery") && phrase.matches()) {
-                fields.add(phrase.group(1));
+            String[] phrase = Conditions.complexPhrase(query);
+            if (phrase != null) {
+                fields.add(phrase[0]);
                 // Its elements may be prefixes, wildcards or fuzzy terms, expanded against the text's terms.
-                textDependent |= phrase.group(2).chars().anyMatch(c -> "*?~/[]{}".indexOf(c) >= 0);
+                textDependent |= phrase[1].chars().anyMatch(c -> "*?~/[]{}".indexOf(c) >= 0);
                 return;
             }
             unknown = true;
