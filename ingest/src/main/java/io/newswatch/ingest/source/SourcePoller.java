@@ -65,17 +65,7 @@ public final class SourcePoller {
         if (waiting.isEmpty()) {
             return List.of();
         }
-        List<FeedItem> later = new ArrayList<>();
-        List<RawArticle> articles = new ArrayList<>();
-        Set<String> known = seen.computeIfAbsent(source.id(), id -> ConcurrentHashMap.newKeySet());
-        for (FeedItem item : waiting) {
-            RawArticle article = article(source, item, later, clock.instant());
-            if (article != null) {
-                known.add(CanonicalUrl.of(item.url()));
-                articles.add(article);
-            }
-        }
-        pending.put(source.id(), later);
+        List<RawArticle> articles = take(source, waiting, null, clock.instant());
         h.foundLater(clock.instant(), articles.size());
         return articles;
     }
@@ -102,6 +92,19 @@ public final class SourcePoller {
                 return failed(source, h, now, listing.outcome() + ": " + listing.reason());
             }
         }
+        List<RawArticle> articles = take(source, items, listing, now);
+        if (h.succeeded(now, source.pollInterval(), articles.size(), listing.body() == null ? 0
+                : listing.body().length)) {
+            LOG.info("source {} is working again", source.id());
+        }
+        return articles;
+    }
+
+    /**
+     * The articles of the items not seen before; items whose host says "not yet" stay pending. For a page source,
+     * {@code listing} is the page itself.
+     */
+    private List<RawArticle> take(Source source, List<FeedItem> items, FetchResult listing, Instant now) {
         Set<String> known = seen.computeIfAbsent(source.id(), id -> ConcurrentHashMap.newKeySet());
         List<RawArticle> articles = new ArrayList<>();
         List<FeedItem> later = new ArrayList<>();
@@ -110,18 +113,14 @@ public final class SourcePoller {
             if (known.contains(url)) {
                 continue;
             }
-            RawArticle article = source.kind().equals("page") ? page(source, listing, now) : article(source, item,
-                    later, now);
+            RawArticle article = source.kind().equals("page") && listing != null ? page(source, listing, now)
+                    : article(source, item, later, now);
             if (article != null) {
                 known.add(url);
                 articles.add(article);
             }
         }
         pending.put(source.id(), later);
-        if (h.succeeded(now, source.pollInterval(), articles.size(), listing.body() == null ? 0
-                : listing.body().length)) {
-            LOG.info("source {} is working again", source.id());
-        }
         return articles;
     }
 
