@@ -26,6 +26,7 @@ public final class EnrichWorker implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final ArticleAnalyzer analyzer;
+    private final io.newswatch.model.ops.OpsServer ops;
 
     public EnrichWorker(EnrichConfig config) {
         RuleBook rules = config.rulesFile() == null ? RuleBook.defaults() : RuleBook.load(config.rulesFile());
@@ -45,6 +46,11 @@ public final class EnrichWorker implements AutoCloseable {
                 new LiveAlertRules(alertRules), config.options());
         this.streams = new KafkaStreams(topology, streamsProperties(config));
         // A bug on one record must not end processing for good: replace the thread, keep going.
+        this.ops = config.opsServer("enrich", this::health);
+        if (ops != null) {
+            new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(streams).bindTo(ops.registry());
+            LOG.info("enrich: metrics and health on port {}", ops.port());
+        }
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("enrich stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -79,10 +85,22 @@ public final class EnrichWorker implements AutoCloseable {
         return streams.state();
     }
 
+    /** Up while Kafka Streams runs or rebalances; down when it has stopped or failed. */
+    io.newswatch.model.ops.Health health() {
+        KafkaStreams.State state = streams.state();
+        java.util.Map<String, Object> details = java.util.Map.of("streams", state.name(),
+                "watch_rules", analyzer.tagger().ruleIds().size());
+        return state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED
+                ? io.newswatch.model.ops.Health.up(details) : io.newswatch.model.ops.Health.down(details);
+    }
+
     @Override
     public void close() {
         // Leave the group on a clean stop, so the other instances take over its tasks at once instead of after the
         // session timeout.
+        if (ops != null) {
+            ops.close();
+        }
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
         analyzer.close();

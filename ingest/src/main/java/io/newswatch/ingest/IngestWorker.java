@@ -47,6 +47,7 @@ public final class IngestWorker implements AutoCloseable {
     private final IngestStats stats = new IngestStats();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final SourceDirectory directory;
+    private final io.newswatch.model.ops.OpsServer ops;
     private final SourcePoller poller;
 
     public IngestWorker(IngestConfig config, Clock clock) {
@@ -63,13 +64,24 @@ public final class IngestWorker implements AutoCloseable {
         LOG.info("ingest: {} articles already on {}", index.size(), rawTopic);
         this.publisher = new ArticlePublisher(config.clientProperties(), config.topic(Topics.RAW), index);
         this.deadLetters = new DeadLetterPublisher(config.clientProperties(), config.topic(Topics.DLQ).name());
+        this.ops = config.opsServer("ingest", this::health);
+        if (ops != null) {
+            io.micrometer.core.instrument.FunctionCounter.builder("newswatch.ingest.articles.produced", stats,
+                    IngestStats::produced).register(ops.registry());
+            io.micrometer.core.instrument.FunctionCounter.builder("newswatch.ingest.articles.unchanged", stats,
+                    IngestStats::unchanged).register(ops.registry());
+            io.micrometer.core.instrument.FunctionCounter.builder("newswatch.ingest.inputs.rejected", stats,
+                    IngestStats::rejectedTotal).register(ops.registry());
+            LOG.info("ingest: metrics and health on port {}", ops.port());
+        }
         if (config.sourcesEnabled()) {
             String sourcesTopic = config.topic(Topics.SOURCES).name();
             if (config.sourcesFile() != null) {
                 SourcesPublisher.publish(config.clientProperties(), sourcesTopic, SourcesFile.load(config.sourcesFile()));
             }
             this.directory = new SourceDirectory(config.clientProperties(), sourcesTopic, config.groupId());
-            this.poller = new SourcePoller(new PageFetcher(config.fetchPolicy(), clock), clock);
+            this.poller = ops == null ? new SourcePoller(new PageFetcher(config.fetchPolicy(), clock), clock)
+                    : new SourcePoller(new PageFetcher(config.fetchPolicy(), clock), clock, ops.registry());
         } else {
             this.directory = null;
             this.poller = null;
@@ -135,6 +147,27 @@ public final class IngestWorker implements AutoCloseable {
         publisher.flush();
     }
 
+    /**
+     * Up unless every source it owns has failed three polls in a row (then the worker, or its network, is the
+     * likelier problem); the details list each source's state.
+     */
+    io.newswatch.model.ops.Health health() {
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("articles", stats.toString());
+        java.util.Map<String, Object> sourceStates = new java.util.TreeMap<>();
+        sourceHealth().forEach((id, h) -> sourceStates.put(id, h.consecutiveFailures() == 0 ? "ok"
+                : "failing x" + h.consecutiveFailures() + ": " + h.lastError()));
+        details.put("sources", sourceStates);
+        boolean allFailing = !sourceStates.isEmpty() && sourceHealth().values().stream()
+                .allMatch(h -> h.consecutiveFailures() >= 3);
+        return allFailing ? io.newswatch.model.ops.Health.down(details) : io.newswatch.model.ops.Health.up(details);
+    }
+
+    /** The port of /metrics and /health, or -1 when {@code ops.port} is not set. */
+    public int opsPort() {
+        return ops == null ? -1 : ops.port();
+    }
+
     /** Health of every source this worker has polled. */
     public java.util.Map<String, io.newswatch.ingest.source.SourceHealth> sourceHealth() {
         return poller == null ? java.util.Map.of() : poller.allHealth();
@@ -185,6 +218,9 @@ public final class IngestWorker implements AutoCloseable {
         deadLetters.close();
         if (directory != null) {
             directory.close();
+        }
+        if (ops != null) {
+            ops.close();
         }
     }
 }

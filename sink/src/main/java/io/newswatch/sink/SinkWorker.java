@@ -50,6 +50,7 @@ public final class SinkWorker implements Runnable, AutoCloseable {
     private final AtomicLong deadLettered = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
     private Map<TopicPartition, Long> committedPositions = Map.of();
+    private final io.newswatch.model.ops.OpsServer ops;
 
     public SinkWorker(SinkConfig config) throws SQLException {
         this.config = config;
@@ -66,6 +67,24 @@ public final class SinkWorker implements Runnable, AutoCloseable {
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newswatch-sink");
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.deadLetters = new DeadLetterPublisher(config.clientProperties(), config.topic(Topics.DLQ).name());
+        this.ops = config.opsServer("sink", this::health);
+        if (ops != null) {
+            io.micrometer.core.instrument.FunctionCounter.builder("newswatch.sink.alerts.written", alertsWritten,
+                    AtomicLong::get).register(ops.registry());
+            io.micrometer.core.instrument.FunctionCounter.builder("newswatch.sink.counts.written", countsWritten,
+                    AtomicLong::get).register(ops.registry());
+            io.micrometer.core.instrument.FunctionCounter.builder("newswatch.sink.dead.lettered", deadLettered,
+                    AtomicLong::get).register(ops.registry());
+            LOG.info("sink: metrics and health on port {}", ops.port());
+        }
+    }
+
+    /** Up until the consuming loop has ended. */
+    io.newswatch.model.ops.Health health() {
+        Map<String, Object> details = Map.of("alerts_written", alertsWritten.get(), "counts_written",
+                countsWritten.get(), "dead_lettered", deadLettered.get());
+        return finished.getCount() == 0 ? io.newswatch.model.ops.Health.down(details)
+                : io.newswatch.model.ops.Health.up(details);
     }
 
     @Override
@@ -188,6 +207,9 @@ public final class SinkWorker implements Runnable, AutoCloseable {
             consumer.close();
         }
         deadLetters.close();
+        if (ops != null) {
+            ops.close();
+        }
         try {
             database.close();
         } catch (SQLException e) {

@@ -10,6 +10,8 @@ import io.newswatch.ingest.fetch.FetchResult;
 import io.newswatch.ingest.fetch.PageFetcher;
 import io.newswatch.model.ContentHash;
 import io.newswatch.model.RawArticle;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,13 +41,25 @@ public final class SourcePoller {
     private final Map<String, Set<String>> seen = new ConcurrentHashMap<>();
     private final Map<String, List<FeedItem>> pending = new ConcurrentHashMap<>();
 
+    private final MeterRegistry meters;
+
     public SourcePoller(PageFetcher fetcher, Clock clock) {
+        this(fetcher, clock, new SimpleMeterRegistry());
+    }
+
+    /** @param meters where each source's health is exported, tagged {@code source=<id>} */
+    public SourcePoller(PageFetcher fetcher, Clock clock, MeterRegistry meters) {
         this.fetcher = fetcher;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public SourceHealth health(String sourceId) {
-        return health.computeIfAbsent(sourceId, id -> new SourceHealth());
+        return health.computeIfAbsent(sourceId, id -> {
+            SourceHealth h = new SourceHealth();
+            SourceMeters.bind(meters, id, h, clock);
+            return h;
+        });
     }
 
     public Map<String, SourceHealth> allHealth() {

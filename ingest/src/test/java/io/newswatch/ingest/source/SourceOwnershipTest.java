@@ -96,6 +96,8 @@ class SourceOwnershipTest {
         settings.put(io.newswatch.ingest.IngestConfig.SOURCES_FILE, file.toString());
         settings.put(io.newswatch.ingest.IngestConfig.GROUP_ID, "ingest-" + unique);
         settings.put(io.newswatch.ingest.IngestConfig.FETCH_PRIVATE_HOSTS, "127.0.0.1");
+        settings.put(io.newswatch.ingest.IngestConfig.OPS_PORT, "0");
+        settings.put(io.newswatch.ingest.IngestConfig.OPS_HOST, "127.0.0.1");
         try (io.newswatch.ingest.IngestWorker worker = new io.newswatch.ingest.IngestWorker(
                 new io.newswatch.ingest.IngestConfig(settings), Clock.systemUTC())) {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -104,6 +106,18 @@ class SourceOwnershipTest {
             });
             assertEquals(0, worker.sourceHealth().get("loop-" + unique).consecutiveFailures());
             assertEquals(1, worker.sourceHealth().get("loop-" + unique).items());
+
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String ops = "http://127.0.0.1:" + worker.opsPort();
+            String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ops + "/metrics"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(metrics.contains("newswatch_source_items_total{source=\"loop-" + unique + "\",worker=\"ingest\"} 1.0"),
+                    metrics.lines().filter(l -> l.contains("newswatch_source_items")).toList().toString());
+            assertTrue(metrics.contains("newswatch_ingest_articles_produced_total{worker=\"ingest\"} 1.0"));
+            var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ops + "/health"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode());
+            assertTrue(health.body().contains("\"loop-" + unique + "\":\"ok\""), health.body());
         }
     }
 

@@ -22,6 +22,8 @@ public abstract class NewswatchConfig extends AbstractConfig {
     public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
     public static final String TOPIC_CREATE = "topic.create";
     public static final String KAFKA_PREFIX = "kafka.";
+    public static final String OPS_PORT = "ops.port";
+    public static final String OPS_HOST = "ops.host";
 
     protected NewswatchConfig(ConfigDef definition, Map<?, ?> values) {
         super(definition, values, false);
@@ -41,7 +43,11 @@ public abstract class NewswatchConfig extends AbstractConfig {
                 .define(TOPIC_REPLICATION_FACTOR, Type.SHORT, (short) 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
                         "Replication factor for topics this worker creates (3 on a production cluster).")
                 .define(TOPIC_CREATE, Type.BOOLEAN, true, Importance.LOW,
-                        "Create missing topics at start-up. Turn off where topics are managed elsewhere.");
+                        "Create missing topics at start-up. Turn off where topics are managed elsewhere.")
+                .define(OPS_PORT, Type.INT, -1, ConfigDef.Range.between(-1, 65535), Importance.MEDIUM,
+                        "Port of the worker's /metrics (Prometheus) and /health endpoints; -1 for none, 0 for any.")
+                .define(OPS_HOST, Type.STRING, "0.0.0.0", Importance.LOW,
+                        "Address the ops endpoints listen on.");
         for (Topic<?, ?> topic : Topics.ALL) {
             def.define(topic.configKey(), Type.STRING, topic.name(), new ConfigDef.NonEmptyString(), Importance.LOW,
                     "Name of the topic (default " + topic.name() + ").");
@@ -65,6 +71,13 @@ public abstract class NewswatchConfig extends AbstractConfig {
 
     protected java.time.Duration getDuration(String name) {
         return java.time.Duration.parse(getString(name));
+    }
+
+    /** The worker's metrics and health server, or null when {@code ops.port} is -1. */
+    public io.newswatch.model.ops.OpsServer opsServer(String worker,
+                                                      java.util.function.Supplier<io.newswatch.model.ops.Health> health) {
+        int port = getInt(OPS_PORT);
+        return port < 0 ? null : new io.newswatch.model.ops.OpsServer(worker, getString(OPS_HOST), port, health);
     }
 
     public String bootstrapServers() {
