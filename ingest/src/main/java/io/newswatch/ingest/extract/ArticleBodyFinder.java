@@ -35,7 +35,7 @@ final class ArticleBodyFinder {
     private static final String PARAGRAPHS = "p, pre, td, blockquote";
     private static final String DIV_BLOCKS = "div, p, table, ul, ol, pre, blockquote, article, section, h1, h2, "
             + "h3, h4, h5, h6, dl, figure";
-    private static final String BLOCKS = "p, pre, blockquote, li, h2, h3, h4, h5, h6, dd, dt, td";
+    private static final String BLOCKS = "p, pre, blockquote, li, h2, h3, h4, h5, h6, dd, dt, tr";
 
     String bodyText(Document doc) {
         Element body = doc.body();
@@ -197,7 +197,20 @@ final class ArticleBodyFinder {
     }
 
     private static void appendBlock(Element block, StringBuilder text) {
-        if (block.is("li, dd, dt, td") && linkDensity(block) > 0.5) {
+        if (block.is("tr")) {
+            // A table row reads as one line, its cells side by side.
+            StringBuilder row = new StringBuilder();
+            for (Element cell : block.children()) {
+                if (cell.is("td, th") && !cell.text().isBlank()) {
+                    row.append(row.length() == 0 ? "" : " ").append(cell.text().strip());
+                }
+            }
+            if (row.length() > 0 && linkDensity(block) <= 0.5) {
+                text.append(row).append("\n\n");
+            }
+            return;
+        }
+        if (block.is("li, dd, dt") && linkDensity(block) > 0.5) {
             return; // lists of links are navigation, even inside the article
         }
         if (block.selectFirst("p, li, blockquote, pre") != null && !block.is("p")) {
