@@ -20,7 +20,8 @@ import org.jsoup.nodes.TextNode;
 final class ArticleBodyFinder {
     private static final String REMOVED = "script, style, noscript, template, iframe, svg, canvas, form, button, "
             + "input, select, textarea, nav, aside, figcaption, [hidden], [aria-hidden=true], [role=navigation], "
-            + "[role=banner], [role=complementary], [role=contentinfo], [role=dialog], [role=alert]";
+            + "[role=banner], [role=complementary], [role=contentinfo], [role=dialog], [role=alert], "
+            + "[itemprop=datePublished], [itemprop=dateModified], [itemprop=author], time.published, time.updated";
     private static final Pattern NEGATIVE = Pattern.compile(
             "(^|[\\s_-])(share|sharing|social|comment|comments|newsletter|subscribe|subscription|cookie|consent|"
                     + "related|recommend|recommended|promo|advert|advertisement|ad|ads|adslot|banner|breadcrumb|"
