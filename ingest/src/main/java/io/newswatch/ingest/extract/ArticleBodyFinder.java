@@ -135,8 +135,7 @@ final class ArticleBodyFinder {
         List<Element> kept = new ArrayList<>();
         for (Element sibling : parent.children()) {
             String text = sibling.text();
-            if (sibling == top || !top.className().isEmpty() && sibling.className().equals(top.className())
-                    && sibling.tagName().equals(top.tagName()) && linkDensity(sibling) < 0.5) {
+            if (sibling == top || sameKind(sibling, top) && linkDensity(sibling) < 0.5) {
                 kept.add(sibling);
             } else if (scores.getOrDefault(sibling, 0.0) >= threshold) {
                 kept.add(sibling);
@@ -168,6 +167,14 @@ final class ArticleBodyFinder {
             }
         }
         return out;
+    }
+
+    /** Same tag and same first class name: more sections of the article ("articleBody", "articleBody v2"). */
+    private static boolean sameKind(Element a, Element b) {
+        if (!a.tagName().equals(b.tagName()) || a.classNames().isEmpty() || b.classNames().isEmpty()) {
+            return false;
+        }
+        return a.classNames().iterator().next().equals(b.classNames().iterator().next());
     }
 
     /** A paragraph, or a div that only holds text (sites that write paragraphs as divs). */

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class ExtractionDevSetTest {
     private static final Path DEV = Path.of("..", "..", "shared", "extraction-dev");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
-    /** Measured 0.959 when set; the gate leaves room for noise, not for a regression. */
-    private static final double MIN_F1 = 0.95;
+    /** Measured 0.974 when set; the gate leaves room for noise, not for a regression. */
+    private static final double MIN_F1 = 0.97;
 
     @Test
     void bodyF1OnTheDevPagesStaysAboveTheGate() throws IOException {
