@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
 public final class SourcePoller {
     private static final Logger LOG = LoggerFactory.getLogger(SourcePoller.class);
     private static final int MAX_CHILD_SITEMAPS = 5;
+    private static final int PROGRESS_BACKLOG = 50;
+    private static final java.time.Duration PROGRESS_EVERY = java.time.Duration.ofMinutes(1);
+    private final Map<String, Instant> lastProgress = new ConcurrentHashMap<>();
 
     private final PageFetcher fetcher;
     private final PageExtractor extractor = new PageExtractor();
@@ -81,6 +84,7 @@ public final class SourcePoller {
         }
         List<RawArticle> articles = take(source, waiting, null, clock.instant());
         h.foundLater(clock.instant(), articles.size());
+        reportProgress(source, h);
         return articles;
     }
 
@@ -107,6 +111,7 @@ public final class SourcePoller {
             }
         }
         List<RawArticle> articles = take(source, items, listing, now);
+        reportProgress(source, h);
         if (h.succeeded(now, source.pollInterval(), articles.size(), listing.body() == null ? 0
                 : listing.body().length)) {
             LOG.info("source {} is working again", source.id());
@@ -136,6 +141,23 @@ public final class SourcePoller {
         }
         pending.put(source.id(), later);
         return articles;
+    }
+
+    /**
+     * A backfill (a sitemap of thousands of pages, fetched at the host's pace) says how far it is, once a minute,
+     * in words a person reads.
+     */
+    private void reportProgress(Source source, SourceHealth h) {
+        int waiting = pending.getOrDefault(source.id(), List.of()).size();
+        Instant now = clock.instant();
+        Instant last = lastProgress.get(source.id());
+        if (waiting >= PROGRESS_BACKLOG && (last == null || !now.isBefore(last.plus(PROGRESS_EVERY)))) {
+            lastProgress.put(source.id(), now);
+            LOG.info("source {}: {} articles so far, {} pages still waiting for their host", source.id(), h.items(),
+                    waiting);
+        } else if (waiting == 0 && lastProgress.remove(source.id()) != null) {
+            LOG.info("source {}: backlog done, {} articles", source.id(), h.items());
+        }
     }
 
     private List<FeedItem> listItems(Source source, FetchResult listing) throws Exception {
