@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = "Extract the article from HTML pages (files or URLs) or text files and print one JSON line per input: "
-                + "{\"input\", \"url\", \"title\", \"byline\", \"published_at\", \"lang\", \"site\", \"body\"}, or "
+                + "{\"input\", \"url\", \"title\", \"byline\", \"published_at\", \"lang\", \"site\", \"body\", "
+                + "\"elapsed_ms\"}, or "
                 + "{\"input\", \"error\"} for an input that cannot be read. This is how to check what Newswatch "
                 + "keeps of a new source's pages.")
 public final class ExtractCommand implements Callable<Integer> {
@@ -38,6 +39,7 @@ public final class ExtractCommand implements Callable<Integer> {
         for (String input : inputs) {
             ObjectNode out = Json.MAPPER.createObjectNode();
             out.put("input", input);
+            long started = System.nanoTime();
             try {
                 ExtractedPage page;
                 if (input.startsWith("http://") || input.startsWith("https://")) {
@@ -56,6 +58,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 out.put("lang", page.lang());
                 out.put("site", page.site());
                 out.put("body", page.body());
+                out.put("elapsed_ms", Math.round((System.nanoTime() - started) / 1e5) / 10.0);
             } catch (IOException | RuntimeException | StackOverflowError e) {
                 // One page must not end the run: a pathological page (nesting thousands deep) is an error line.
                 failed++;
