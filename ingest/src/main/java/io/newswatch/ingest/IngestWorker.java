@@ -66,12 +66,10 @@ public final class IngestWorker implements AutoCloseable {
         this.deadLetters = new DeadLetterPublisher(config.clientProperties(), config.topic(Topics.DLQ).name());
         this.ops = config.opsServer("ingest", this::health);
         if (ops != null) {
-            io.micrometer.core.instrument.FunctionCounter.builder("newswatch.ingest.articles.produced", stats,
-                    IngestStats::produced).register(ops.registry());
-            io.micrometer.core.instrument.FunctionCounter.builder("newswatch.ingest.articles.unchanged", stats,
-                    IngestStats::unchanged).register(ops.registry());
-            io.micrometer.core.instrument.FunctionCounter.builder("newswatch.ingest.inputs.rejected", stats,
-                    IngestStats::rejectedTotal).register(ops.registry());
+            ops.counter("newswatch.ingest.articles.produced", "Articles produced to the raw topic", stats::produced);
+            ops.counter("newswatch.ingest.articles.unchanged", "Articles seen before, not produced", stats::unchanged);
+            ops.counter("newswatch.ingest.inputs.rejected", "Inputs rejected to the dead-letter topic",
+                    stats::rejectedTotal);
             LOG.info("ingest: metrics and health on port {}", ops.port());
         }
         if (config.sourcesEnabled()) {

@@ -69,12 +69,9 @@ public final class SinkWorker implements Runnable, AutoCloseable {
         this.deadLetters = new DeadLetterPublisher(config.clientProperties(), config.topic(Topics.DLQ).name());
         this.ops = config.opsServer("sink", this::health);
         if (ops != null) {
-            io.micrometer.core.instrument.FunctionCounter.builder("newswatch.sink.alerts.written", alertsWritten,
-                    AtomicLong::get).register(ops.registry());
-            io.micrometer.core.instrument.FunctionCounter.builder("newswatch.sink.counts.written", countsWritten,
-                    AtomicLong::get).register(ops.registry());
-            io.micrometer.core.instrument.FunctionCounter.builder("newswatch.sink.dead.lettered", deadLettered,
-                    AtomicLong::get).register(ops.registry());
+            ops.counter("newswatch.sink.alerts.written", "Alert versions written", alertsWritten::get);
+            ops.counter("newswatch.sink.counts.written", "Count values written", countsWritten::get);
+            ops.counter("newswatch.sink.dead.lettered", "Records sent to the dead-letter topic", deadLettered::get);
             LOG.info("sink: metrics and health on port {}", ops.port());
         }
     }

@@ -58,6 +58,12 @@ public final class OpsServer implements AutoCloseable {
         return registry;
     }
 
+    /** A counter read from {@code value} at each scrape (the worker keeps counting its own way). */
+    public void counter(String name, String description, java.util.function.LongSupplier value) {
+        io.micrometer.core.instrument.FunctionCounter.builder(name, value, v -> v.getAsLong())
+                .description(description).register(registry);
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
