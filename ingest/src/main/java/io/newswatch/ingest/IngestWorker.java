@@ -66,10 +66,12 @@ public final class IngestWorker implements AutoCloseable {
         this.deadLetters = new DeadLetterPublisher(config.clientProperties(), config.topic(Topics.DLQ).name());
         this.ops = config.opsServer("ingest", this::health);
         if (ops != null) {
-            ops.counter("newswatch.ingest.articles.produced", "Articles produced to the raw topic", stats::produced);
-            ops.counter("newswatch.ingest.articles.unchanged", "Articles seen before, not produced", stats::unchanged);
-            ops.counter("newswatch.ingest.inputs.rejected", "Inputs rejected to the dead-letter topic",
-                    stats::rejectedTotal);
+            ops.counter("newswatch.ingest.articles.produced", "Articles produced to the raw topic", stats,
+                    IngestStats::produced);
+            ops.counter("newswatch.ingest.articles.unchanged", "Articles seen before, not produced", stats,
+                    IngestStats::unchanged);
+            ops.counter("newswatch.ingest.inputs.rejected", "Inputs rejected to the dead-letter topic", stats,
+                    IngestStats::rejectedTotal);
             LOG.info("ingest: metrics and health on port {}", ops.port());
         }
         if (config.sourcesEnabled()) {

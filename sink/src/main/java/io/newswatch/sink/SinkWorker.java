@@ -69,9 +69,10 @@ public final class SinkWorker implements Runnable, AutoCloseable {
         this.deadLetters = new DeadLetterPublisher(config.clientProperties(), config.topic(Topics.DLQ).name());
         this.ops = config.opsServer("sink", this::health);
         if (ops != null) {
-            ops.counter("newswatch.sink.alerts.written", "Alert versions written", alertsWritten::get);
-            ops.counter("newswatch.sink.counts.written", "Count values written", countsWritten::get);
-            ops.counter("newswatch.sink.dead.lettered", "Records sent to the dead-letter topic", deadLettered::get);
+            ops.counter("newswatch.sink.alerts.written", "Alert versions written", alertsWritten, AtomicLong::get);
+            ops.counter("newswatch.sink.counts.written", "Count values written", countsWritten, AtomicLong::get);
+            ops.counter("newswatch.sink.dead.lettered", "Records sent to the dead-letter topic", deadLettered,
+                    AtomicLong::get);
             LOG.info("sink: metrics and health on port {}", ops.port());
         }
     }

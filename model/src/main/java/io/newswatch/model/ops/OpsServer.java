@@ -58,9 +58,12 @@ public final class OpsServer implements AutoCloseable {
         return registry;
     }
 
-    /** A counter read from {@code value} at each scrape (the worker keeps counting its own way). */
-    public void counter(String name, String description, java.util.function.LongSupplier value) {
-        io.micrometer.core.instrument.FunctionCounter.builder(name, value, v -> v.getAsLong())
+    /**
+     * A counter read from {@code state} at each scrape (the worker keeps counting its own way). Micrometer holds
+     * {@code state} weakly: it must be an object the worker keeps, not a lambda made for the call.
+     */
+    public <T> void counter(String name, String description, T state, java.util.function.ToLongFunction<T> value) {
+        io.micrometer.core.instrument.FunctionCounter.builder(name, state, s -> value.applyAsLong(s))
                 .description(description).register(registry);
     }
 
