@@ -33,10 +33,6 @@ final class StoryIndex {
         return byId.get(articleId);
     }
 
-    int size() {
-        return byId.size();
-    }
-
     void add(StorySignature s) {
         remove(s.articleId());
         byId.put(s.articleId(), s);

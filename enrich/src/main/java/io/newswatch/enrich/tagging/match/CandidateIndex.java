@@ -85,6 +85,8 @@ final class CandidateIndex {
     private final List<List<Integer>> anchoredBy = new ArrayList<>();
     private final int[][] entriesByAnchor;
     private final int[] always;
+    /** Every field a condition reads, worked out once rather than per text. */
+    private final Set<String> fields;
 
     private CandidateIndex(List<Entry> entries) {
         this.entries = List.copyOf(entries);
@@ -107,6 +109,9 @@ final class CandidateIndex {
         anchoredBy.clear();
         prefixIds.forEach((field, map) -> prefixLengths.put(field, lengthsByStart(map.keySet())));
         this.always = unanchored.stream().mapToInt(Integer::intValue).toArray();
+        Set<String> read = new TreeSet<>(termIds.keySet());
+        read.addAll(prefixIds.keySet());
+        this.fields = Set.copyOf(read);
     }
 
     static CandidateIndex of(List<Entry> entries) {
@@ -143,8 +148,6 @@ final class CandidateIndex {
      */
     List<Entry> candidates(LeafReader indexed, Map<String, String> raw) throws IOException {
         FixedBitSet present = new FixedBitSet(Math.max(1, entriesByAnchor.length));
-        Set<String> fields = new TreeSet<>(termIds.keySet());
-        fields.addAll(prefixIds.keySet());
         for (String field : fields) {
             Map<BytesRef, Integer> terms = termIds.getOrDefault(field, Map.of());
             Map<BytesRef, Integer> prefixes = prefixIds.getOrDefault(field, Map.of());
