@@ -11,17 +11,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Prints what the demo found: articles in, tags per article, alerts with their evidence, and counts. */
 public final class DemoSummary {
@@ -114,25 +108,12 @@ public final class DemoSummary {
 
     /** Every enriched article on the topic (latest version per id). */
     public static List<EnrichedArticle> readEnriched(Map<String, Object> clientProperties, String topic) {
-        Map<String, Object> props = new HashMap<>(clientProperties);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Map<String, EnrichedArticle> byId = new java.util.LinkedHashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    try {
-                        byId.put(r.key(), Json.read(r.value(), EnrichedArticle.class));
-                    } catch (java.io.IOException e) {
-                        // not ours to judge here; enrich only writes valid records
-                    }
-                }
+        for (ConsumerRecord<String, String> r : TopicContents.read(clientProperties, topic)) {
+            try {
+                byId.put(r.key(), Json.read(r.value(), EnrichedArticle.class));
+            } catch (java.io.IOException e) {
+                // not ours to judge here; enrich only writes valid records
             }
         }
         return new ArrayList<>(byId.values());
