@@ -30,14 +30,37 @@ public final class ArticleAnalyzer implements AutoCloseable {
     public record Analysis(List<TagMatch> tags, List<Entity> entities, List<Amount> amounts) {
     }
 
+    /** Everything found, without limits (for the {@code tag} command and rule evaluation). */
     public Analysis analyze(RawArticle article) {
+        return analyze(article, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * What the article says, kept to a size a record can carry: the strongest {@code maxTags} tags, at most
+     * {@code maxEvidence} evidence spans over all of them (each tag keeps at least one), and the first
+     * {@code maxEntities} entities and {@code maxAmounts} amounts in text order.
+     */
+    public Analysis analyze(RawArticle article, int maxTags, int maxEvidence, int maxEntities, int maxAmounts) {
         List<Amount> found = new ArrayList<>();
         if (article.title() != null) {
-            found.addAll(amounts.find(article.title(), "title"));
+            found.addAll(amounts.find(article.title(), "title", maxAmounts));
         }
-        found.addAll(amounts.find(article.body(), "body"));
-        return new Analysis(tagger.tag(article.title(), article.body(), article.lang()),
-                entities.find(article.title(), article.body()), found);
+        found.addAll(amounts.find(article.body(), "body", maxAmounts - found.size()));
+        List<TagMatch> tags = tagger.tag(article.title(), article.body(), article.lang());
+        if (tags.size() > maxTags) {
+            tags = tags.subList(0, maxTags);
+        }
+        int total = tags.stream().mapToInt(t -> t.evidence().size()).sum();
+        if (total > maxEvidence) {
+            int each = Math.max(1, maxEvidence / tags.size());
+            tags = tags.stream().map(t -> t.evidence().size() <= each ? t
+                    : new TagMatch(t.tag(), t.score(), t.rules(), t.evidence().subList(0, each))).toList();
+        }
+        List<Entity> mentions = entities.find(article.title(), article.body());
+        if (mentions.size() > maxEntities) {
+            mentions = mentions.subList(0, maxEntities);
+        }
+        return new Analysis(tags, mentions, found);
     }
 
     public Tagger tagger() {

@@ -2,6 +2,7 @@ package io.newswatch.enrich;
 
 import io.newswatch.enrich.spike.SpikeOptions;
 import io.newswatch.enrich.story.StoryOptions;
+import io.newswatch.enrich.topology.ArticleLimits;
 import io.newswatch.enrich.topology.EnrichOptions;
 import io.newswatch.model.config.NewswatchConfig;
 import java.nio.file.Path;
@@ -22,6 +23,9 @@ public final class EnrichConfig extends NewswatchConfig {
     public static final String STORY_RETENTION = "enrich.story.retention";
     public static final String STORY_NEAR_DUPLICATE = "enrich.story.near.duplicate";
     public static final String AGGREGATE_GRACE = "enrich.aggregate.grace";
+    public static final String AGGREGATE_RETENTION = "enrich.aggregate.retention";
+    public static final String MAX_BODY_CHARS = "enrich.max.body.chars";
+    public static final String MAX_RECORD_BYTES = "enrich.max.record.bytes";
     public static final String SPIKE_RATIO = "enrich.spike.ratio";
     public static final String SPIKE_MIN_COUNT = "enrich.spike.min.count";
     public static final String SPIKE_FLOOR = "enrich.spike.floor";
@@ -53,6 +57,17 @@ public final class EnrichConfig extends NewswatchConfig {
             .define(AGGREGATE_GRACE, Type.STRING, "P1D", isoDuration(), Importance.MEDIUM,
                     "How late in event time an article still counts in its window; the window's final count is sent "
                             + "when its end plus this has passed. Backfills of older news need a longer grace.")
+            .define(AGGREGATE_RETENTION, Type.STRING, "P7D", isoDuration(), Importance.LOW,
+                    "How long (in record time) a closed window is remembered after its final count, so that an "
+                            + "article arriving later still updates it exactly once, as a revision. Bounds the state of "
+                            + "the counts; a backfill should finish within it.")
+            .define(MAX_BODY_CHARS, Type.INT, ArticleLimits.DEFAULT_MAX_BODY_CHARS, ConfigDef.Range.atLeast(1000),
+                    Importance.LOW, "Longest article body enrich analyses and publishes; a longer body is cut here and "
+                            + "the enriched article says body_truncated.")
+            .define(MAX_RECORD_BYTES, Type.INT, ArticleLimits.DEFAULT_MAX_RECORD_BYTES,
+                    ConfigDef.Range.between(64 * 1024, 64 * 1024 * 1024), Importance.LOW,
+                    "Largest enriched article written; a larger one is dead-lettered. Keep it at or under the "
+                            + "producer's max.request.size (kafka.max.request.size) and the broker's message.max.bytes.")
             .define(SPIKE_RATIO, Type.DOUBLE, 3.0, ConfigDef.Range.atLeast(1.0), Importance.MEDIUM,
                     "A tag's hourly count is a spike at this many times its baseline for that hour of the week.")
             .define(SPIKE_MIN_COUNT, Type.INT, 5, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
@@ -98,8 +113,9 @@ public final class EnrichConfig extends NewswatchConfig {
         return new EnrichOptions(
                 new StoryOptions(getDuration(STORY_EVENT_WINDOW), getDuration(STORY_RETENTION),
                         getDouble(STORY_NEAR_DUPLICATE)),
-                getDuration(AGGREGATE_GRACE),
+                getDuration(AGGREGATE_GRACE), getDuration(AGGREGATE_RETENTION),
                 new SpikeOptions(getDouble(SPIKE_RATIO), getInt(SPIKE_MIN_COUNT), getDouble(SPIKE_FLOOR),
-                        getDuration(SPIKE_WARM_UP), getInt(SPIKE_BASELINE_WEEKS), getString(SPIKE_SEVERITY)));
+                        getDuration(SPIKE_WARM_UP), getInt(SPIKE_BASELINE_WEEKS), getString(SPIKE_SEVERITY)),
+                new ArticleLimits(getInt(MAX_BODY_CHARS), getInt(MAX_RECORD_BYTES)));
     }
 }

@@ -4,6 +4,8 @@ import io.newswatch.enrich.alert.AlertRuleBook;
 import io.newswatch.enrich.alert.LiveAlertRules;
 import io.newswatch.enrich.tagging.RuleBook;
 import io.newswatch.enrich.extract.Gazetteer;
+import io.newswatch.enrich.failure.DeadLetterExceptionHandler;
+import io.newswatch.enrich.failure.PoisonRecords;
 import io.newswatch.enrich.topology.EnrichTopology;
 import io.newswatch.model.config.TopicAdmin;
 import io.newswatch.model.topic.Topics;
@@ -15,7 +17,6 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +43,10 @@ public final class EnrichWorker implements AutoCloseable {
         LOG.info("enrich: {} watch rules for {} tags, {} alert rules, desks {}, {} gazetteer entities",
                 rules.rules().size(), rules.tags().size(), alertRules.alertRules().size(),
                 alertRules.desks().stream().map(d -> d.id()).toList(), gazetteer.entities().size());
+        PoisonRecords poison = new PoisonRecords();
         Topology topology = EnrichTopology.build(t -> config.topic(t).name(), () -> analyzer,
-                new LiveAlertRules(alertRules), config.options());
-        this.streams = new KafkaStreams(topology, streamsProperties(config));
+                new LiveAlertRules(alertRules), config.options(), poison);
+        this.streams = new KafkaStreams(topology, streamsProperties(config, poison));
         // A bug on one record must not end processing for good: replace the thread, keep going.
         this.ops = config.opsServer("enrich", this::health);
         if (ops != null) {
@@ -57,7 +59,7 @@ public final class EnrichWorker implements AutoCloseable {
         });
     }
 
-    static Properties streamsProperties(EnrichConfig config) {
+    static Properties streamsProperties(EnrichConfig config, PoisonRecords poison) {
         Map<String, Object> props = new HashMap<>(config.clientProperties());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -65,13 +67,15 @@ public final class EnrichWorker implements AutoCloseable {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
         props.putIfAbsent(StreamsConfig.producerPrefix("compression.type"), "lz4");
-        // Unreadable input is dead-lettered by the topology itself (with our headers). Should processing still throw
-        // on a record (a bug), Kafka Streams sends that record to the same DLQ with its own __streams.errors.*
-        // headers and goes on, instead of stopping the thread.
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueProcessingExceptionHandler.class.getName());
+        // Unreadable or oversized input is dead-lettered by the topology itself. Should processing still throw on a
+        // record (a bug), or its result be refused by the producer or broker, the handler sends that record to the
+        // same DLQ in the same format and processing goes on, instead of stopping the thread or (under
+        // exactly-once) retrying the aborted transaction for ever.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class.getName());
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topic(Topics.DLQ).name());
+        props.put(PoisonRecords.CONFIG, poison);
         Properties properties = new Properties();
         properties.putAll(props);
         return properties;

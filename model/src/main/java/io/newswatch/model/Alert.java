@@ -13,7 +13,9 @@ import java.util.List;
  * @param reason     one line that says why the alert exists, for a person
  * @param storyId    the story, or null for a spike alert
  * @param version    increases by one each time the alert changes; consumers keep the highest
- * @param articleIds every article of the story that matched, oldest first
+ * @param articleIds the articles of the story that matched, oldest first: the latest {@link #MAX_ARTICLE_IDS}
+ * @param articleCount how many articles matched, all of them
+ * @param sources    the sources of those articles, first seen first, at most {@link #MAX_SOURCES}
  * @param evidence   the spans that made the tags, from the latest article
  */
 public record Alert(
@@ -40,6 +42,9 @@ public record Alert(
     public static final int SCHEMA_VERSION = 2;
     public static final String STORY = "story";
     public static final String SPIKE = "spike";
+    /** An alert lists this many article ids at most, so that a story of any size stays one small record. */
+    public static final int MAX_ARTICLE_IDS = 200;
+    public static final int MAX_SOURCES = 100;
 
     public Alert {
         tags = List.copyOf(tags);

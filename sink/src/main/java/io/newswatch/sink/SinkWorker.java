@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Consumes alerts and aggregates and upserts them. Each poll is one database transaction; offsets are committed
  * only after it, so a crash re-delivers (and the upserts make re-delivery harmless). A record that cannot be
- * parsed goes to the dead-letter topic; a database error rewinds to the last commit and retries after a pause.
+ * parsed, or whose content the database refuses (found by writing the batch in halves), goes to the dead-letter
+ * topic and the rest is written; any other database error rewinds to the last commit and retries after a pause,
+ * on a new connection.
  */
 public final class SinkWorker implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SinkWorker.class);
@@ -91,11 +94,23 @@ public final class SinkWorker implements Runnable, AutoCloseable {
         try {
             consumer.subscribe(List.of(alertsTopic, aggregatesTopic));
             while (stopped.getCount() > 0) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
-                if (!records.isEmpty()) {
-                    writeBatch(records);
-                } else {
-                    commitSkippedMarkers();
+                try {
+                    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
+                    if (!records.isEmpty()) {
+                        writeBatch(records);
+                    } else {
+                        commitSkippedMarkers();
+                    }
+                } catch (KafkaException e) {
+                    if (e instanceof WakeupException) {
+                        throw e;
+                    }
+                    // A commit refused after a rebalance, a dead-letter write that timed out: nothing was committed,
+                    // so the batch is read again from the last commit.
+                    LOG.error("sink: {}; reading again from the last commit in {} ms", DeadLetter.describe(e),
+                            config.retryBackoff().toMillis());
+                    rewind();
+                    stopped.await(config.retryBackoff().toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
         } catch (WakeupException e) {
@@ -108,9 +123,12 @@ public final class SinkWorker implements Runnable, AutoCloseable {
         }
     }
 
+    /** One consumed record and what it holds: an alert or a count. */
+    private record Row(ConsumerRecord<byte[], byte[]> record, Alert alert, TagCount count) {
+    }
+
     private void writeBatch(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
-        List<Alert> alerts = new ArrayList<>();
-        List<TagCount> counts = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         List<DeadLetter> rejected = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
@@ -118,20 +136,21 @@ public final class SinkWorker implements Runnable, AutoCloseable {
                     throw new IllegalArgumentException("record has no value");
                 }
                 if (record.topic().equals(alertsTopic)) {
-                    alerts.add(Json.read(record.value(), Alert.class));
+                    rows.add(new Row(record, required(Json.read(record.value(), Alert.class)), null));
                 } else {
-                    counts.add(Json.read(record.value(), TagCount.class));
+                    rows.add(new Row(record, null, required(Json.read(record.value(), TagCount.class))));
                 }
             } catch (Exception e) {
                 rejected.add(DeadLetter.fromRecord("sink", e, record.topic(), record.partition(), record.offset(),
                         record.key(), record.value()));
             }
         }
+        int[] written = new int[2];
         try {
-            database.write(alerts, counts);
+            write(rows, rejected, written);
         } catch (SQLException | RuntimeException e) {
-            LOG.error("database write failed ({} alerts, {} counts); retrying from the last commit in {} ms: {}",
-                    alerts.size(), counts.size(), config.retryBackoff().toMillis(), e.getMessage());
+            LOG.error("database write failed ({} records); retrying from the last commit in {} ms: {}", rows.size(),
+                    config.retryBackoff().toMillis(), DeadLetter.describe(e));
             rewind();
             stopped.await(config.retryBackoff().toMillis(), TimeUnit.MILLISECONDS);
             return;
@@ -139,9 +158,48 @@ public final class SinkWorker implements Runnable, AutoCloseable {
         rejected.forEach(deadLetters::publish);
         consumer.commitSync();
         committedPositions = positions();
-        alertsWritten.addAndGet(alerts.size());
-        countsWritten.addAndGet(counts.size());
+        alertsWritten.addAndGet(written[0]);
+        countsWritten.addAndGet(written[1]);
         deadLettered.addAndGet(rejected.size());
+    }
+
+    private static <T> T required(T value) {
+        if (value == null) {
+            throw new IllegalArgumentException("value is JSON null");
+        }
+        return value;
+    }
+
+    /**
+     * Writes the rows in one transaction. When the database refuses the content of some row, the rows are written in
+     * halves, down to the one row it refuses, which is set aside as a dead letter; everything else is written. Any
+     * other failure (the database is down) is thrown, and the whole batch is read again later.
+     */
+    private void write(List<Row> rows, List<DeadLetter> rejected, int[] written) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Alert> alerts = rows.stream().map(Row::alert).filter(java.util.Objects::nonNull).toList();
+        List<TagCount> counts = rows.stream().map(Row::count).filter(java.util.Objects::nonNull).toList();
+        try {
+            database.write(alerts, counts);
+            written[0] += alerts.size();
+            written[1] += counts.size();
+        } catch (SQLException e) {
+            if (!database.refusedContent(e)) {
+                throw e;
+            }
+            if (rows.size() == 1) {
+                ConsumerRecord<byte[], byte[]> r = rows.get(0).record();
+                rejected.add(DeadLetter.fromRecord("sink", new SQLException("the database refused it: "
+                        + DeadLetter.describe(e), e.getSQLState()), r.topic(), r.partition(), r.offset(), r.key(),
+                        r.value()));
+                return;
+            }
+            int half = rows.size() / 2;
+            write(rows.subList(0, half), rejected, written);
+            write(rows.subList(half, rows.size()), rejected, written);
+        }
     }
 
     /**

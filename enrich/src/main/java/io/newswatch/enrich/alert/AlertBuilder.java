@@ -17,7 +17,11 @@ public final class AlertBuilder {
     private AlertBuilder() {
     }
 
-    /** The alert after {@code article}, or null when the article is already part of it (a replay changes nothing). */
+    /**
+     * The alert after {@code article}, or null when the article is already part of it (a replay changes nothing).
+     * The alert lists the latest {@link Alert#MAX_ARTICLE_IDS} articles and {@link Alert#MAX_SOURCES} sources; its
+     * article count goes on beyond them.
+     */
     public static Alert apply(Alert existing, AlertRule rule, EnrichedArticle article, Instant now) {
         if (existing != null && existing.articleIds().contains(article.id())) {
             return null;
@@ -32,17 +36,22 @@ public final class AlertBuilder {
         article.tags().stream().map(TagMatch::tag).forEach(tags::add);
         List<String> articleIds = new ArrayList<>(existing == null ? List.of() : existing.articleIds());
         articleIds.add(article.id());
+        if (articleIds.size() > Alert.MAX_ARTICLE_IDS) {
+            articleIds = new ArrayList<>(articleIds.subList(articleIds.size() - Alert.MAX_ARTICLE_IDS,
+                    articleIds.size()));
+        }
+        int articleCount = (existing == null ? 0 : existing.articleCount()) + 1;
         Set<String> sources = new LinkedHashSet<>(existing == null ? List.of() : existing.sources());
-        if (article.source() != null) {
+        if (article.source() != null && sources.size() < Alert.MAX_SOURCES) {
             sources.add(article.source());
         }
         List<String> matched = java.util.stream.Stream.concat(rule.allOf().stream(), rule.anyOf().stream())
                 .filter(article.tagNames()::contains).distinct().toList();
-        String reason = String.join(" + ", matched) + " (alert rule " + rule.id() + "): " + articleIds.size()
-                + (articleIds.size() == 1 ? " article" : " articles") + " from " + sources.size()
-                + (sources.size() == 1 ? " source" : " sources");
+        String reason = String.join(" + ", matched) + " (alert rule " + rule.id() + "): " + articleCount
+                + (articleCount == 1 ? " article" : " articles") + " from " + sources.size()
+                + (sources.size() >= Alert.MAX_SOURCES ? "+" : "") + (sources.size() == 1 ? " source" : " sources");
         return new Alert(Alert.idFor(rule.id(), article.storyId()), Alert.STORY, rule.id(), rule.severity(),
-                rule.desk(), reason, List.copyOf(tags), article.storyId(), articleIds, articleIds.size(), List.copyOf(sources),
+                rule.desk(), reason, List.copyOf(tags), article.storyId(), articleIds, articleCount, List.copyOf(sources),
                 article.title(), article.url(), snippet, evidence,
                 existing == null ? now : existing.createdAt(), now,
                 existing == null ? 1 : existing.version() + 1, Alert.SCHEMA_VERSION);

@@ -24,12 +24,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class AlertProcessor implements Processor<String, EnrichedArticle, String, Alert> {
     public static final String STORE = "alerts";
+    /** Which articles each alert has counted: one small entry each ({@code alert id, separator, article id}). */
+    public static final String MEMBER_STORE = "alert-articles";
+    private static final String SEPARATOR = "\u0000";
+    private static final byte[] PRESENT = new byte[0];
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     private final Supplier<AlertRuleBook> rules;
     private final Duration retention;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, Alert> store;
+    private KeyValueStore<String, byte[]> members;
 
     public AlertProcessor(Supplier<AlertRuleBook> rules, Duration retention) {
         this.rules = rules;
@@ -40,6 +45,7 @@ public final class AlertProcessor implements Processor<String, EnrichedArticle, 
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
+        this.members = context.getStateStore(MEMBER_STORE);
         context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::purge);
     }
 
@@ -50,8 +56,13 @@ public final class AlertProcessor implements Processor<String, EnrichedArticle, 
         Instant now = Instant.ofEpochMilli(record.timestamp());
         for (AlertRule rule : rules.get().matching(tags)) {
             String alertId = Alert.idFor(rule.id(), article.storyId());
+            String member = alertId + SEPARATOR + article.id();
+            if (members.get(member) != null) {
+                continue; // already part of this alert: a replay or a revision changes nothing
+            }
             Alert next = AlertBuilder.apply(store.get(alertId), rule, article, now);
             if (next != null) {
+                members.put(member, PRESENT);
                 store.put(alertId, next);
                 context.forward(new Record<>(alertId, next, record.timestamp()));
             }
@@ -69,6 +80,14 @@ public final class AlertProcessor implements Processor<String, EnrichedArticle, 
                 }
             }
         }
-        expired.forEach(store::delete);
+        for (String alertId : expired) {
+            List<String> gone = new ArrayList<>();
+            try (KeyValueIterator<String, byte[]> of = members.prefixScan(alertId + SEPARATOR,
+                    new org.apache.kafka.common.serialization.StringSerializer())) {
+                of.forEachRemaining(m -> gone.add(m.key));
+            }
+            gone.forEach(members::delete);
+            store.delete(alertId);
+        }
     }
 }

@@ -28,31 +28,60 @@ public final class AmountExtractor {
     private static final Map<String, String> SIGNS = Map.of("$", "USD", "us$", "USD", "€", "EUR", "£", "GBP", "¥", "CNY");
 
     public List<Amount> find(String text, String field) {
-        List<Amount> amounts = new ArrayList<>();
-        Matcher m = SIGN_FIRST.matcher(text);
-        while (m.find()) {
-            add(amounts, m, text, field, SIGNS.get(m.group(1).toLowerCase(Locale.ROOT)), m.group(2), m.group(3));
-        }
-        m = WORD_AFTER.matcher(text);
-        while (m.find()) {
-            add(amounts, m, text, field, currency(m.group(3)), m.group(1), m.group(2));
-        }
-        amounts.sort(java.util.Comparator.comparingInt(Amount::start));
-        return amounts;
+        return find(text, field, Integer.MAX_VALUE);
     }
 
-    private static void add(List<Amount> amounts, Matcher m, String text, String field, String currency, String number,
-                            String scale) {
-        if (currency == null) {
-            return;
-        }
-        for (Amount a : amounts) {
-            if (m.start() < a.end() && a.start() < m.end()) {
-                return; // "$70 billion dollars" is one amount, found by both patterns
+    /**
+     * The first {@code max} amounts in text order. Each pattern's matches come in text order and do not overlap
+     * each other, so an amount found by both ("$70 billion dollars") is told by a binary search, and a text full of
+     * amounts costs linear time.
+     */
+    public List<Amount> find(String text, String field, int max) {
+        List<Amount> signFirst = new ArrayList<>();
+        Matcher m = SIGN_FIRST.matcher(text);
+        while (signFirst.size() < max && m.find()) {
+            Amount a = amount(m, text, field, SIGNS.get(m.group(1).toLowerCase(Locale.ROOT)), m.group(2), m.group(3));
+            if (a != null) {
+                signFirst.add(a);
             }
         }
-        amounts.add(new Amount(text.substring(m.start(), m.end()).strip(), parse(number) * multiplier(scale), currency,
-                field, m.start(), m.end()));
+        List<Amount> amounts = new ArrayList<>(signFirst);
+        m = WORD_AFTER.matcher(text);
+        int wordAfter = 0;
+        while (wordAfter < max && m.find()) {
+            Amount a = amount(m, text, field, currency(m.group(3)), m.group(1), m.group(2));
+            if (a != null && !overlaps(signFirst, a)) {
+                amounts.add(a);
+                wordAfter++;
+            }
+        }
+        amounts.sort(java.util.Comparator.comparingInt(Amount::start));
+        return amounts.size() <= max ? amounts : List.copyOf(amounts.subList(0, max));
+    }
+
+    private static boolean overlaps(List<Amount> sorted, Amount a) {
+        int lo = 0;
+        int hi = sorted.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Amount b = sorted.get(mid);
+            if (b.end() <= a.start()) {
+                lo = mid + 1;
+            } else if (b.start() >= a.end()) {
+                hi = mid - 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Amount amount(Matcher m, String text, String field, String currency, String number, String scale) {
+        if (currency == null) {
+            return null;
+        }
+        return new Amount(text.substring(m.start(), m.end()).strip(), parse(number) * multiplier(scale), currency,
+                field, m.start(), m.end());
     }
 
     /** "300,000" and "300 000,5" group thousands; "1,5" and "1.5" are decimals. */

@@ -9,7 +9,8 @@ import java.util.List;
  * not counted twice and a spike alert can list what made it.
  */
 public record HourCount(int count, List<String> articleIds, List<String> sources, String latestTitle, String latestUrl) {
-    static final int MAX_IDS = 500;
+    /** As many ids as an alert lists (see Alert); the count goes on beyond them. */
+    static final int MAX_IDS = 200;
     private static final int MAX_SOURCES = 20;
     static final HourCount EMPTY = new HourCount(0, List.of(), List.of(), null, null);
 

@@ -4,11 +4,14 @@ import io.newswatch.model.Alert;
 import io.newswatch.model.EnrichedArticle;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -17,15 +20,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * alert is keyed {@code spike:<tag>:<hour>} and updated as more articles of that hour arrive. Copies of an earlier
  * article ({@code duplicate_of} set) are not counted: a wire story republished twenty times is one story's alert,
  * not a spike.
+ *
+ * <p>State is one small record per tag and hour (key: tag, a separator, the hour's start in epoch milliseconds,
+ * zero-padded so keys sort by time), and one per tag saying when it was first and last seen ({@link TagSeen}); hours
+ * older than the baseline needs are deleted as the tag's latest hour moves on. So each article rewrites a few kilobytes, however long the history.
  */
 public final class SpikeDetector implements Processor<String, EnrichedArticle, String, Alert> {
-    public static final String STORE = "spike-history";
+    public static final String STORE = "spike-hours";
+    public static final String SEEN_STORE = "spike-tags";
     public static final String RULE = "spike";
+    static final long HOUR = Duration.ofHours(1).toMillis();
+    static final long WEEK = Duration.ofDays(7).toMillis();
+    private static final String SEPARATOR = "\u0000";
 
     private final SpikeOptions options;
     private final String alertStoreName;
     private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, TagHistory> history;
+    private KeyValueStore<String, HourCount> hours;
+    private KeyValueStore<String, TagSeen> seen;
     private KeyValueStore<String, Alert> alerts;
 
     /** @param alertStoreName the store of current alert versions, shared with the story alerts */
@@ -37,32 +49,39 @@ public final class SpikeDetector implements Processor<String, EnrichedArticle, S
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
-        this.history = context.getStateStore(STORE);
+        this.hours = context.getStateStore(STORE);
+        this.seen = context.getStateStore(SEEN_STORE);
         this.alerts = context.getStateStore(alertStoreName);
     }
 
     @Override
     public void process(Record<String, EnrichedArticle> record) {
         EnrichedArticle article = record.value();
-        if (article.duplicateOf() != null) {
-            return;
+        long hour = Math.floorDiv(article.eventTime().toEpochMilli(), HOUR) * HOUR;
+        if (article.duplicateOf() != null || hour < 0) {
+            return; // copies are one story, not a spike; dates before 1970 are wrong dates
         }
-        Instant eventTime = article.eventTime();
-        long hour = Math.floorDiv(eventTime.toEpochMilli(), TagHistory.HOUR) * TagHistory.HOUR;
         for (String tag : article.tagNames().stream().distinct().toList()) {
-            TagHistory past = history.get(tag);
-            TagHistory tagHistory = past == null ? TagHistory.start(eventTime) : past;
-            HourCount count = tagHistory.hour(hour).with(article.id(), article.source(), article.title(),
-                    article.url());
+            HourCount past = hours.get(hourKey(tag, hour));
+            HourCount count = (past == null ? HourCount.EMPTY : past).with(article.id(), article.source(),
+                    article.title(), article.url());
             if (count == null) {
                 continue;
             }
-            tagHistory = tagHistory.with(hour, count, options.baselineWeeks());
-            history.put(tag, tagHistory);
-            if (Duration.between(tagHistory.firstSeen(), Instant.ofEpochMilli(hour)).compareTo(options.warmUp()) < 0) {
+            hours.put(hourKey(tag, hour), count);
+            TagSeen before = seen.get(tag);
+            TagSeen now = before == null ? new TagSeen(hour, hour) : before.with(hour);
+            if (!now.equals(before)) {
+                seen.put(tag, now);
+            }
+            if (before != null && now.latestHour() > before.latestHour()) {
+                forgetBefore(tag, now.latestHour() - (options.baselineWeeks() + 1L) * WEEK);
+            }
+            long firstSeen = now.firstHour();
+            if (hour - firstSeen < options.warmUp().toMillis()) {
                 continue;
             }
-            TagHistory.Baseline baseline = tagHistory.baseline(hour, options.baselineWeeks());
+            Baseline baseline = baseline(tag, hour, firstSeen);
             double threshold = Math.max(options.minCount(), options.ratio() * Math.max(baseline.mean(), options.floor()));
             if (baseline.weeks() > 0 && count.count() >= threshold) {
                 raise(tag, hour, count, baseline, record.timestamp());
@@ -70,7 +89,40 @@ public final class SpikeDetector implements Processor<String, EnrichedArticle, S
         }
     }
 
-    private void raise(String tag, long hour, HourCount count, TagHistory.Baseline baseline, long timestamp) {
+    /** The mean count of one hour of the week over the previous weeks that were watched. */
+    record Baseline(double mean, int weeks) {
+    }
+
+    private Baseline baseline(String tag, long hour, long firstSeen) {
+        int weeks = 0;
+        long sum = 0;
+        for (int k = 1; k <= options.baselineWeeks() && hour - k * WEEK >= firstSeen; k++) {
+            weeks++;
+            HourCount then = hours.get(hourKey(tag, hour - k * WEEK));
+            sum += then == null ? 0 : then.count();
+        }
+        return new Baseline(weeks == 0 ? 0 : (double) sum / weeks, weeks);
+    }
+
+    private void forgetBefore(String tag, long cutoff) {
+        if (cutoff <= 0) {
+            return;
+        }
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, HourCount> range = hours.range(hourKey(tag, 0), hourKey(tag, cutoff - 1))) {
+            while (range.hasNext()) {
+                KeyValue<String, HourCount> entry = range.next();
+                old.add(entry.key);
+            }
+        }
+        old.forEach(hours::delete);
+    }
+
+    private static String hourKey(String tag, long hour) {
+        return tag + SEPARATOR + String.format(Locale.ROOT, "%019d", hour);
+    }
+
+    private void raise(String tag, long hour, HourCount count, Baseline baseline, long timestamp) {
         Instant hourStart = Instant.ofEpochMilli(hour);
         String id = "spike:" + tag + ":" + hourStart;
         Alert previous = alerts.get(id);

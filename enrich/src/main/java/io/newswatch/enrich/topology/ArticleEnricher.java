@@ -3,45 +3,72 @@ package io.newswatch.enrich.topology;
 import io.newswatch.enrich.ArticleAnalyzer;
 import io.newswatch.model.EnrichedArticle;
 import io.newswatch.model.RawArticle;
+import io.newswatch.model.dlq.DeadLetter;
+import io.newswatch.model.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Enriches each new article version: an article whose id and content hash were seen before is a repeat (the
  * same folder read twice, a replay) and goes no further, so counts and alerts never see it twice. Story
  * grouping, which runs after this stage, places it in a story.
+ *
+ * <p>What is found is kept within the {@link ArticleLimits}, and the result's size is checked before it goes on: an
+ * article that would still be too large for the broker is dead-lettered here with the reason, instead of failing
+ * the transaction it would be sent in (which exactly-once would retry for ever).
  */
-public final class ArticleEnricher implements FixedKeyProcessor<String, RawArticle, EnrichedArticle> {
+public final class ArticleEnricher implements FixedKeyProcessor<String, Parsed, Enriched> {
     public static final String STORE = "article-versions";
 
     private final Supplier<ArticleAnalyzer> analyzer;
-    private FixedKeyProcessorContext<String, EnrichedArticle> context;
+    private final ArticleLimits limits;
+    private FixedKeyProcessorContext<String, Enriched> context;
     private KeyValueStore<String, String> versions;
 
-    public ArticleEnricher(Supplier<ArticleAnalyzer> analyzer) {
+    public ArticleEnricher(Supplier<ArticleAnalyzer> analyzer, ArticleLimits limits) {
         this.analyzer = analyzer;
+        this.limits = limits;
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
+    public void init(FixedKeyProcessorContext<String, Enriched> context) {
         this.context = context;
         this.versions = context.getStateStore(STORE);
     }
 
     @Override
-    public void process(FixedKeyRecord<String, RawArticle> record) {
-        RawArticle article = record.value();
+    public void process(FixedKeyRecord<String, Parsed> record) {
+        RawArticle article = record.value().article();
         if (article.contentHash() != null && article.contentHash().equals(versions.get(article.id()))) {
             return;
         }
-        versions.put(article.id(), article.contentHash() == null ? "" : article.contentHash());
-        ArticleAnalyzer.Analysis found = analyzer.get().analyze(article);
+        ArticleAnalyzer.Analysis found = analyzer.get().analyze(article, ArticleLimits.MAX_TAGS,
+                ArticleLimits.MAX_EVIDENCE, ArticleLimits.MAX_ENTITIES, ArticleLimits.MAX_AMOUNTS);
         EnrichedArticle enriched = EnrichedArticle.of(article, found.tags(), found.entities(), found.amounts(),
-                null, null, Instant.ofEpochMilli(record.timestamp()));
-        context.forward(record.withValue(enriched));
+                null, null, Instant.ofEpochMilli(record.timestamp()), record.value().bodyTruncated());
+        int size = Json.writeBytes(enriched).length + ArticleLimits.HEADROOM_BYTES;
+        if (size > limits.maxRecordBytes()) {
+            context.forward(record.withValue(Enriched.rejected(tooLarge(record.key(), article, size))));
+            return;
+        }
+        versions.put(article.id(), article.contentHash() == null ? "" : article.contentHash());
+        context.forward(record.withValue(Enriched.of(enriched)));
+    }
+
+    private DeadLetter tooLarge(String key, RawArticle article, int size) {
+        RecordMetadata meta = context.recordMetadata().orElse(null);
+        IllegalArgumentException reason = new IllegalArgumentException("enriched article " + article.id()
+                + " would be about " + size + " bytes, over enrich.max.record.bytes (" + limits.maxRecordBytes()
+                + "); lower enrich.max.body.chars (" + limits.maxBodyChars() + ") or raise both limits with the "
+                + "producer's max.request.size and the broker's message.max.bytes");
+        return DeadLetter.fromRecord("enrich", reason, meta == null ? "unknown" : meta.topic(),
+                meta == null ? -1 : meta.partition(), meta == null ? -1 : meta.offset(),
+                key == null ? null : key.getBytes(StandardCharsets.UTF_8), Json.writeBytes(article));
     }
 }

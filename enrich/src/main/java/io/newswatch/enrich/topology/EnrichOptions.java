@@ -9,13 +9,21 @@ import java.time.Duration;
  *
  * @param aggregateGrace how late (in event time) an article may arrive and still count in its window; a window's
  *                       final count is sent when its end plus this has passed
+ * @param aggregateRetention how long (in record time) a closed window is remembered, so that an article arriving
+ *                       after its window closed still updates it (as a revision) exactly once
  */
-public record EnrichOptions(StoryOptions story, Duration aggregateGrace, SpikeOptions spike) {
+public record EnrichOptions(StoryOptions story, Duration aggregateGrace, Duration aggregateRetention,
+                            SpikeOptions spike, ArticleLimits limits) {
     public static EnrichOptions defaults() {
-        return new EnrichOptions(StoryOptions.defaults(), Duration.ofDays(1), SpikeOptions.defaults());
+        return new EnrichOptions(StoryOptions.defaults(), Duration.ofDays(1), Duration.ofDays(7),
+                SpikeOptions.defaults(), ArticleLimits.defaults());
     }
 
     public EnrichOptions withAggregateGrace(Duration grace) {
-        return new EnrichOptions(story, grace, spike);
+        return new EnrichOptions(story, grace, aggregateRetention, spike, limits);
+    }
+
+    public EnrichOptions withLimits(ArticleLimits newLimits) {
+        return new EnrichOptions(story, aggregateGrace, aggregateRetention, spike, newLimits);
     }
 }

@@ -3,13 +3,16 @@ package io.newswatch.enrich.topology;
 import io.newswatch.enrich.ArticleAnalyzer;
 import io.newswatch.enrich.aggregate.CountEvent;
 import io.newswatch.enrich.aggregate.TagWindowCounter;
-import io.newswatch.enrich.aggregate.WindowState;
+import io.newswatch.enrich.aggregate.WindowCount;
 import io.newswatch.enrich.alert.AlertProcessor;
 import io.newswatch.enrich.alert.AlertRuleBook;
 import io.newswatch.enrich.alert.Desk;
 import io.newswatch.enrich.alert.LiveAlertRules;
+import io.newswatch.enrich.failure.PoisonGuard;
+import io.newswatch.enrich.failure.PoisonRecords;
 import io.newswatch.enrich.spike.SpikeDetector;
-import io.newswatch.enrich.spike.TagHistory;
+import io.newswatch.enrich.spike.HourCount;
+import io.newswatch.enrich.spike.TagSeen;
 import io.newswatch.enrich.story.StoryClusterer;
 import io.newswatch.enrich.story.StorySignature;
 import io.newswatch.model.Alert;
@@ -49,6 +52,15 @@ public final class EnrichTopology {
 
     public static Topology build(Function<Topic<?, ?>, String> topicNames, Supplier<ArticleAnalyzer> analyzer,
                                  LiveAlertRules alertRules, EnrichOptions options) {
+        return build(topicNames, analyzer, alertRules, options, new PoisonRecords());
+    }
+
+    /**
+     * @param poison the records this instance's exception handler found unwritable (see {@link PoisonRecords});
+     *               the same object must reach the handler through {@link PoisonRecords#CONFIG}
+     */
+    public static Topology build(Function<Topic<?, ?>, String> topicNames, Supplier<ArticleAnalyzer> analyzer,
+                                 LiveAlertRules alertRules, EnrichOptions options, PoisonRecords poison) {
         StreamsBuilder builder = new StreamsBuilder();
         addStores(builder);
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RuleUpdates.STORE),
@@ -59,21 +71,29 @@ public final class EnrichTopology {
         KStream<String, Parsed> parsed = builder
                 .stream(topicNames.apply(Topics.RAW), Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName("raw-articles"))
-                .processValues(RawArticleParser::new, Named.as("parse"));
-
-        parsed.filterNot((key, value) -> value.ok(), Named.as("unreadable"))
-                .processValues(DeadLetterRecord::new, Named.as("dead-letter"))
-                .to(topicNames.apply(Topics.DLQ), Produced.with(Serdes.String(), Serdes.ByteArray())
-                        .withName("dlq"));
+                .processValues(() -> new PoisonGuard<>(poison), Named.as("raw-guard"))
+                .processValues(() -> new RawArticleParser(options.limits()), Named.as("parse"));
 
         // Tagging is the expensive part and runs on every partition; placing an article in a story compares it with
         // every recent article, so that cheap step runs on one.
-        KStream<String, EnrichedArticle> enriched = parsed
+        KStream<String, Enriched> analysed = parsed
                 .filter((key, value) -> value.ok(), Named.as("readable"))
-                .mapValues(Parsed::article, Named.as("article"))
-                .processValues(() -> new ArticleEnricher(analyzer), Named.as("enrich"), ArticleEnricher.STORE)
+                .processValues(() -> new ArticleEnricher(analyzer, options.limits()), Named.as("enrich"),
+                        ArticleEnricher.STORE);
+        parsed.filterNot((key, value) -> value.ok(), Named.as("unreadable"))
+                .mapValues(Parsed::deadLetter, Named.as("unreadable-reason"))
+                .merge(analysed.filterNot((key, value) -> value.ok(), Named.as("too-large"))
+                        .mapValues(Enriched::deadLetter, Named.as("too-large-reason")), Named.as("dead-letters"))
+                .process(DeadLetterRecord::new, Named.as("dead-letter"))
+                .to(topicNames.apply(Topics.DLQ), Produced.with(Serdes.String(), Serdes.ByteArray())
+                        .withName("dlq"));
+
+        KStream<String, EnrichedArticle> enriched = analysed
+                .filter((key, value) -> value.ok(), Named.as("enriched-ok"))
+                .mapValues(Enriched::article, Named.as("enriched-article"))
                 .repartition(Repartitioned.with(Topics.ENRICHED.keySerde(), Topics.ENRICHED.valueSerde())
                         .withNumberOfPartitions(1).withName("stories"))
+                .processValues(() -> new PoisonGuard<>(poison), Named.as("stories-guard"))
                 .processValues(() -> new StoryClusterer(options.story()), Named.as("story"), StoryClusterer.STORE);
         enriched.to(topicNames.apply(Topics.ENRICHED), Produced.with(Topics.ENRICHED.keySerde(),
                 Topics.ENRICHED.valueSerde()).withName("enriched-articles"));
@@ -82,9 +102,10 @@ public final class EnrichTopology {
                 Named.as("tagged"));
         KStream<String, Alert> alerts = tagged
                 .process(() -> new AlertProcessor(alertRules::book, options.story().retention()), Named.as("alert"),
-                        AlertProcessor.STORE)
+                        AlertProcessor.STORE, AlertProcessor.MEMBER_STORE)
                 .merge(tagged.process(() -> new SpikeDetector(options.spike(), AlertProcessor.STORE),
-                        Named.as("spike"), SpikeDetector.STORE, AlertProcessor.STORE), Named.as("all-alerts"));
+                        Named.as("spike"), SpikeDetector.STORE, SpikeDetector.SEEN_STORE, AlertProcessor.STORE),
+                        Named.as("all-alerts"));
         String alertsTopic = topicNames.apply(Topics.ALERTS);
         alerts.to(alertsTopic, Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde()).withName("alerts"));
         List<Desk> desks = alertRules.book().desks();
@@ -96,8 +117,10 @@ public final class EnrichTopology {
         tagged.flatMap((id, article) -> CountEvent.of(article), Named.as("count-events"))
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(CountEvent.class))
                         .withName("tag-windows"))
-                .process(() -> new TagWindowCounter(options.aggregateGrace()), Named.as("count"),
-                        TagWindowCounter.STORE, TagWindowCounter.WATERMARK_STORE)
+                .processValues(() -> new PoisonGuard<>(poison), Named.as("tag-windows-guard"))
+                .process(() -> new TagWindowCounter(options.aggregateGrace(), options.aggregateRetention()),
+                        Named.as("count"), TagWindowCounter.STORE, TagWindowCounter.MEMBER_STORE,
+                        TagWindowCounter.WATERMARK_STORE)
                 .to(topicNames.apply(Topics.AGGREGATES), Produced.with(Topics.AGGREGATES.keySerde(),
                         Topics.AGGREGATES.valueSerde()).withName("aggregates"));
         return builder.build();
@@ -115,10 +138,16 @@ public final class EnrichTopology {
                 Serdes.String(), new JsonSerde<>(StorySignature.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertProcessor.STORE),
                 Serdes.String(), new JsonSerde<>(Alert.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertProcessor.MEMBER_STORE),
+                Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SpikeDetector.STORE),
-                Serdes.String(), new JsonSerde<>(TagHistory.class)));
+                Serdes.String(), new JsonSerde<>(HourCount.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SpikeDetector.SEEN_STORE),
+                Serdes.String(), new JsonSerde<>(TagSeen.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TagWindowCounter.STORE),
-                Serdes.String(), new JsonSerde<>(WindowState.class)));
+                Serdes.String(), new JsonSerde<>(WindowCount.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TagWindowCounter.MEMBER_STORE),
+                Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TagWindowCounter.WATERMARK_STORE), Serdes.String(), Serdes.Long()));
     }

@@ -57,6 +57,27 @@ class AlertTopologyTest {
     }
 
     @Test
+    void shouldKeepTheAlertOfAStoryOfAnySizeOneSmallRecord() {
+        RawArticle first = article("a0", BORDER_TITLE, BORDER, T0);
+        d.send(first, T0);
+        for (int i = 1; i < 205; i++) {
+            d.send(copyOf(first, "a" + i, "site" + i), T0.plusSeconds(i));
+        }
+        Alert last = d.alerts.readValuesToList().get(204);
+        assertEquals(205, last.articleCount());
+        assertEquals(Alert.MAX_ARTICLE_IDS, last.articleIds().size());
+        assertEquals("a204", last.articleIds().get(Alert.MAX_ARTICLE_IDS - 1), "the latest articles are listed");
+        assertEquals(Alert.MAX_SOURCES, last.sources().size());
+        assertTrue(last.reason().endsWith("205 articles from 100+ sources"), last.reason());
+
+        RawArticle early = copyOf(first, "a3", "site3");
+        d.send(new RawArticle(early.id(), early.url(), early.source(), early.title(), null, null, early.publishedAt(),
+                early.fetchedAt(), "en", early.body() + " Updated.", "revised", RawArticle.SCHEMA_VERSION),
+                T0.plusSeconds(300));
+        assertTrue(d.alerts.isEmpty(), "a revision of an article counted long ago, no longer listed, counts once");
+    }
+
+    @Test
     void shouldUpdateAlertWhenStoryGrows() {
         RawArticle first = article("a1", "Wire", BORDER_TITLE, BORDER, T0, T0);
         d.send(first, T0);

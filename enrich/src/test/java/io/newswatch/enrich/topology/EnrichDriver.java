@@ -2,6 +2,10 @@ package io.newswatch.enrich.topology;
 
 import io.newswatch.enrich.ArticleAnalyzer;
 import io.newswatch.enrich.alert.AlertRuleBook;
+import io.newswatch.enrich.alert.LiveAlertRules;
+import io.newswatch.enrich.failure.DeadLetterExceptionHandler;
+import io.newswatch.enrich.failure.PoisonRecords;
+import io.newswatch.model.topic.Topic;
 import io.newswatch.model.Alert;
 import io.newswatch.model.EnrichedArticle;
 import io.newswatch.model.RawArticle;
@@ -35,6 +39,7 @@ public final class EnrichDriver implements AutoCloseable {
     public final TestOutputTopic<String, Alert> alerts;
     public final TestOutputTopic<String, TagCount> counts;
     public final TestOutputTopic<byte[], byte[]> dlq;
+    public final PoisonRecords poison = new PoisonRecords();
 
     public EnrichDriver(Path stateDir) {
         this(stateDir, AlertRuleBook.defaults(), EnrichOptions.defaults());
@@ -45,7 +50,12 @@ public final class EnrichDriver implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(EnrichTopology.build(ANALYZER, alertRules, options), props);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class.getName());
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class.getName());
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ.name());
+        props.put(PoisonRecords.CONFIG, poison);
+        driver = new TopologyTestDriver(EnrichTopology.build(Topic::name, () -> ANALYZER,
+                new LiveAlertRules(alertRules), options, poison), props);
         raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
         rules = driver.createInputTopic(Topics.RULES.name(), new StringSerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(Topics.ENRICHED.name(), Topics.ENRICHED.keySerde().deserializer(),

@@ -1,5 +1,6 @@
 package io.newswatch.model.dlq;
 
+import io.newswatch.model.text.SafeText;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,6 +22,15 @@ public record DeadLetter(String stage, String reason, String errorClass, String 
                          String sourceTopic, Integer sourcePartition, Long sourceOffset) {
 
     public static final int MAX_VALUE_BYTES = 256 * 1024;
+    /** Keys are ids; a longer one is cut (and marked) so that the dead letter itself always fits a broker's limit. */
+    public static final int MAX_KEY_BYTES = 4 * 1024;
+    /** Header values are one line a person reads, never a stack trace. */
+    public static final int MAX_REASON_CHARS = 1000;
+
+    public DeadLetter {
+        reason = SafeText.summary(reason == null ? errorClass : reason, MAX_REASON_CHARS);
+        origin = SafeText.summary(origin, MAX_REASON_CHARS);
+    }
 
     public static DeadLetter fromInput(String stage, String reason, String errorClass, String origin, byte[] original) {
         return new DeadLetter(stage, reason, errorClass, origin, origin == null ? null
@@ -30,8 +40,17 @@ public record DeadLetter(String stage, String reason, String errorClass, String 
     public static DeadLetter fromRecord(String stage, Throwable error, String topic, int partition, long offset,
                                         byte[] key, byte[] value) {
         String origin = topic + "/" + partition + "/" + offset;
-        return new DeadLetter(stage, String.valueOf(error.getMessage()), error.getClass().getName(), origin, key, value,
+        return new DeadLetter(stage, describe(error), error.getClass().getName(), origin, key, value,
                 topic, partition, offset);
+    }
+
+    /** The first line of an error's message, or its class when it has none (a NullPointerException says nothing). */
+    public static String describe(Throwable error) {
+        String message = error.getMessage();
+        if (message == null || message.isBlank()) {
+            return error.getClass().getSimpleName();
+        }
+        return message.strip().lines().findFirst().orElse(message);
     }
 
     public Headers headers() {
@@ -52,7 +71,15 @@ public record DeadLetter(String stage, String reason, String errorClass, String 
                 add(headers, DeadLetterHeaders.TRUNCATED, "true");
             }
         }
+        if (key != null && key.length > MAX_KEY_BYTES) {
+            add(headers, DeadLetterHeaders.KEY_TRUNCATED, "true");
+        }
         return headers;
+    }
+
+    /** The key as it goes on the topic: the original key, cut when it is absurdly long. */
+    public byte[] keyValue() {
+        return key == null || key.length <= MAX_KEY_BYTES ? key : Arrays.copyOf(key, MAX_KEY_BYTES);
     }
 
     /** The value as it goes on the topic: the original bytes, cut so it fits a default broker's message size. */
@@ -64,7 +91,7 @@ public record DeadLetter(String stage, String reason, String errorClass, String 
     }
 
     public ProducerRecord<byte[], byte[]> toRecord(String topic) {
-        return new ProducerRecord<>(topic, null, key, value(), headers());
+        return new ProducerRecord<>(topic, null, keyValue(), value(), headers());
     }
 
     private static void add(Headers headers, String name, String value) {

@@ -12,6 +12,7 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_OFFSET = "newswatch.source.offset";
     public static final String ORIGINAL_SIZE = "newswatch.original_size";
     public static final String TRUNCATED = "newswatch.truncated";
+    public static final String KEY_TRUNCATED = "newswatch.key_truncated";
 
     private DeadLetterHeaders() {
     }

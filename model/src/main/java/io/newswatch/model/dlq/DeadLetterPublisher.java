@@ -29,14 +29,16 @@ public final class DeadLetterPublisher implements AutoCloseable {
     public void publish(DeadLetter letter) {
         LOG.warn("dead letter from {}: {} ({}) [{}]", letter.stage(), letter.reason(), letter.errorClass(),
                 letter.origin());
+        // A dead letter must always fit: the value and key are cut (see DeadLetter), and the producer may take
+        // anything up to the broker's default limit.
         try {
             producer.send(letter.toRecord(topic)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing a dead letter", e);
+            throw new org.apache.kafka.common.errors.InterruptException(e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("cannot write dead letter to " + topic + ": " + e.getCause().getMessage(),
-                    e.getCause());
+            throw new org.apache.kafka.common.KafkaException("cannot write a dead letter to " + topic + ": "
+                    + DeadLetter.describe(e.getCause()), e.getCause());
         }
     }
 

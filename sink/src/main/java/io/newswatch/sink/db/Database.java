@@ -9,30 +9,48 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 
-/** One connection to the sink's database, writing each batch of records in one transaction. */
+/**
+ * The sink's connection to its database, writing each batch of records in one transaction. A connection that
+ * failed is replaced before the next write, so a database that restarts is written to again once it is back.
+ */
 public final class Database implements AutoCloseable {
-    private final Connection connection;
+    /** SQLite result codes for a value the database refuses: too big, constraint, datatype mismatch. */
+    private static final List<Integer> SQLITE_REFUSALS = List.of(18, 19, 20);
+
+    private final String jdbcUrl;
+    private final Properties properties = new Properties();
     private final Dialect dialect;
+    private Connection connection;
 
     public Database(String jdbcUrl, String user, String password) throws SQLException {
+        this.jdbcUrl = jdbcUrl;
         this.dialect = Dialect.of(jdbcUrl);
-        Properties props = new Properties();
         if (user != null) {
-            props.setProperty("user", user);
+            properties.setProperty("user", user);
         }
         if (password != null) {
-            props.setProperty("password", password);
+            properties.setProperty("password", password);
         }
-        this.connection = DriverManager.getConnection(jdbcUrl, props);
-        if (dialect == Dialect.SQLITE) {
-            try (Statement s = connection.createStatement()) {
-                // Dashboards read while the sink writes: WAL lets them, busy_timeout waits out short locks.
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA busy_timeout=5000");
+        connect();
+    }
+
+    private void connect() throws SQLException {
+        Connection c = DriverManager.getConnection(jdbcUrl, properties);
+        try {
+            if (dialect == Dialect.SQLITE) {
+                try (Statement s = c.createStatement()) {
+                    // Dashboards read while the sink writes: WAL lets them, busy_timeout waits out short locks.
+                    s.execute("PRAGMA journal_mode=WAL");
+                    s.execute("PRAGMA busy_timeout=5000");
+                }
             }
+            Schema.create(c, dialect);
+            c.setAutoCommit(false);
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
         }
-        Schema.create(connection, dialect);
-        connection.setAutoCommit(false);
+        this.connection = c;
     }
 
     public Dialect dialect() {
@@ -41,6 +59,9 @@ public final class Database implements AutoCloseable {
 
     /** Writes all of it or none of it. */
     public void write(List<Alert> alerts, List<TagCount> counts) throws SQLException {
+        if (connection == null) {
+            connect();
+        }
         try (Upserts upserts = new Upserts(connection, dialect)) {
             for (Alert alert : alerts) {
                 upserts.add(alert);
@@ -51,17 +72,60 @@ public final class Database implements AutoCloseable {
             upserts.execute();
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            rollbackOrDrop(e);
             throw e;
         }
     }
 
-    public Connection connection() {
+    /**
+     * True when the database refused the data itself (a value it cannot store, a constraint), as opposed to being
+     * unreachable or failing: only then does it help to write the records one by one and set one aside.
+     */
+    public boolean refusedContent(SQLException e) {
+        for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
+            String state = cause.getSQLState();
+            if (dialect == Dialect.POSTGRESQL && state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                return true;
+            }
+            if (dialect == Dialect.SQLITE && SQLITE_REFUSALS.contains(cause.getErrorCode() & 0xFF)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void rollbackOrDrop(Exception cause) {
+        try {
+            connection.rollback();
+            if (cause instanceof SQLException sql && !refusedContent(sql)) {
+                drop(); // the connection may be broken: start afresh on the next write
+            }
+        } catch (SQLException e) {
+            drop();
+        }
+    }
+
+    private void drop() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // it was already broken
+        }
+        connection = null;
+    }
+
+    /** The open connection (for tests and the sink's readers); connects first if the last one was dropped. */
+    public Connection connection() throws SQLException {
+        if (connection == null) {
+            connect();
+        }
         return connection;
     }
 
     @Override
     public void close() throws SQLException {
-        connection.close();
+        if (connection != null) {
+            connection.close();
+        }
     }
 }

@@ -8,9 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * Idempotent writes. An alert row is replaced only by a higher version; a live count only by a higher count or by
- * the window's final count, and a final count never; so re-delivered or out-of-order records never change what is
- * already there.
+ * Idempotent writes. An alert row is replaced only by a higher version. A live count is replaced by a higher count
+ * or by the window's final count; a closed window's count (final or revision) only by a higher final or revision,
+ * never by a live value. So re-delivered or out-of-order records never change what is already there, and counts
+ * never go down.
  */
 public final class Upserts implements AutoCloseable {
     private final Dialect dialect;
@@ -35,9 +36,10 @@ public final class Upserts implements AutoCloseable {
                 + "ON CONFLICT (tag, source, co_tag, window_size, window_start) DO UPDATE SET "
                 + "window_end = excluded.window_end, articles = excluded.articles, stories = excluded.stories, "
                 + "top_sources = excluded.top_sources, status = excluded.status, updated_at = excluded.updated_at "
-                + "WHERE tag_counts.status <> 'final' AND (excluded.status = 'final' "
-                + "OR excluded.articles > tag_counts.articles "
-                + "OR (excluded.articles = tag_counts.articles AND excluded.stories > tag_counts.stories))");
+                + "WHERE (tag_counts.status = 'live' AND excluded.status <> 'live') "
+                + "OR ((tag_counts.status = 'live' OR excluded.status <> 'live') "
+                + "AND (excluded.articles > tag_counts.articles "
+                + "OR (excluded.articles = tag_counts.articles AND excluded.stories > tag_counts.stories)))");
     }
 
     public void add(Alert a) throws SQLException {

@@ -63,7 +63,15 @@ class DatabaseTest {
         db.write(List.of(), List.of(count(2, TagCount.FINAL)));
         db.write(List.of(), List.of(count(3, TagCount.LIVE)));
         assertEquals("final 2;", row(db, "SELECT status || ' ' || articles FROM tag_counts"),
-                "the final value of a closed window is never replaced");
+                "a live value never replaces the count of a closed window");
+
+        db.write(List.of(), List.of(count(3, TagCount.REVISION)));
+        db.write(List.of(), List.of(count(3, TagCount.REVISION)));
+        assertEquals("revision 3;", row(db, "SELECT status || ' ' || articles FROM tag_counts"),
+                "a late article revises the closed window");
+        db.write(List.of(), List.of(count(1, TagCount.FINAL)));
+        assertEquals("revision 3;", row(db, "SELECT status || ' ' || articles FROM tag_counts"),
+                "a window enrich forgot and started again never lowers the count");
     }
 
     @Test
