@@ -6,11 +6,13 @@ import io.newswatch.enrich.tagging.RuleBook;
 import io.newswatch.enrich.extract.Gazetteer;
 import io.newswatch.enrich.failure.DeadLetterExceptionHandler;
 import io.newswatch.enrich.failure.PoisonRecords;
+import io.newswatch.enrich.topology.ArticleLimits;
 import io.newswatch.enrich.topology.EnrichTopology;
 import io.newswatch.model.config.TopicAdmin;
 import io.newswatch.model.topic.Topics;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
@@ -35,7 +37,8 @@ public final class EnrichWorker implements AutoCloseable {
                 : AlertRuleBook.load(config.alertRulesFile());
         Gazetteer gazetteer = config.gazetteerFile() == null ? Gazetteer.defaults()
                 : Gazetteer.load(config.gazetteerFile());
-        TopicAdmin.ensureTopics(config, Topics.ALL);
+        TopicAdmin.ensureTopics(config, List.of(Topics.RAW, Topics.ENRICHED, Topics.ALERTS, Topics.AGGREGATES,
+                Topics.RULES, Topics.DLQ));
         String alertsTopic = config.topic(Topics.ALERTS).name();
         TopicAdmin.ensureNamed(config, alertRules.desks().stream().collect(java.util.stream.Collectors.toMap(
                 d -> EnrichTopology.deskTopic(alertsTopic, d.id()), d -> false)));
@@ -45,7 +48,7 @@ public final class EnrichWorker implements AutoCloseable {
                 alertRules.desks().stream().map(d -> d.id()).toList(), gazetteer.entities().size());
         PoisonRecords poison = new PoisonRecords();
         Topology topology = EnrichTopology.build(t -> config.topic(t).name(), () -> analyzer,
-                new LiveAlertRules(alertRules), config.options(), poison);
+                new LiveAlertRules(alertRules), config.options().withLimits(recordLimits(config)), poison);
         this.streams = new KafkaStreams(topology, streamsProperties(config, poison));
         // A bug on one record must not end processing for good: replace the thread, keep going.
         this.ops = config.opsServer("enrich", this::health);
@@ -57,6 +60,26 @@ public final class EnrichWorker implements AutoCloseable {
             LOG.error("enrich stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+    }
+
+    /**
+     * The configured limits, with the largest enriched article lowered to what the producer and the enriched topic
+     * will take: under exactly-once a record they refuse would abort the transaction it is in, so enrich checks
+     * the size itself, against the real limit.
+     */
+    private static ArticleLimits recordLimits(EnrichConfig config) {
+        ArticleLimits configured = config.options().limits();
+        Object requestSize = config.clientProperties().getOrDefault("max.request.size", 1_048_576);
+        int producerMax = Integer.parseInt(String.valueOf(requestSize));
+        String enrichedTopic = config.topic(Topics.ENRICHED).name();
+        int topicMax = TopicAdmin.maxMessageBytes(config, enrichedTopic);
+        int effective = Math.min(configured.maxRecordBytes(), Math.min(producerMax, topicMax));
+        if (effective < configured.maxRecordBytes()) {
+            LOG.warn("enrich: enriched articles kept under {} bytes, what {} takes ({} is {})", effective,
+                    topicMax < producerMax ? "topic " + enrichedTopic : "the producer",
+                    EnrichConfig.MAX_RECORD_BYTES, configured.maxRecordBytes());
+        }
+        return new ArticleLimits(configured.maxBodyChars(), effective);
     }
 
     static Properties streamsProperties(EnrichConfig config, PoisonRecords poison) {

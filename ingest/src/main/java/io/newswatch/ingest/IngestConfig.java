@@ -25,6 +25,11 @@ public final class IngestConfig extends NewswatchConfig {
     public static final String FETCH_MIN_DELAY = "ingest.fetch.min.delay";
     public static final String FETCH_MAX_BYTES = "ingest.fetch.max.bytes";
     public static final String FETCH_PRIVATE_HOSTS = "ingest.fetch.private.hosts";
+    public static final String FETCH_TIMEOUT = "ingest.fetch.timeout";
+    public static final String FETCH_THREADS = "ingest.fetch.threads";
+    public static final String SHARDS = "ingest.shards";
+    public static final String POLL_DEADLINE = "ingest.poll.deadline";
+    public static final String EXTRACT_TIMEOUT = "ingest.extract.timeout";
 
     public static final ConfigDef DEFINITION = commonDefinition()
             .define(INPUTS, Type.LIST, List.of(), Importance.HIGH,
@@ -56,8 +61,19 @@ public final class IngestConfig extends NewswatchConfig {
             .define(FETCH_MAX_BYTES, Type.LONG, 10L * 1024 * 1024, ConfigDef.Range.atLeast(1024), Importance.LOW,
                     "Largest page or feed read; a bigger one is rejected without reading the rest.")
             .define(FETCH_PRIVATE_HOSTS, Type.LIST, List.of(), Importance.LOW,
-                    "Hosts that may be fetched although they are private or loopback (by default none: a feed must "
-                            + "not reach internal services).");
+                    "Hosts that may be fetched although they are private or loopback, as name (any port) or "
+                            + "name:port (by default none: a feed must not reach internal services).")
+            .define(FETCH_TIMEOUT, Type.STRING, "PT20S", isoDuration(), Importance.MEDIUM,
+                    "The whole of one request (connect, headers and body); a slower answer is given up.")
+            .define(FETCH_THREADS, Type.INT, 4, ConfigDef.Range.between(1, 256), Importance.MEDIUM,
+                    "Sources polled at once by one worker; a slow or hostile host holds up only its own source.")
+            .define(SHARDS, Type.INT, 12, ConfigDef.Range.between(1, 10_000), Importance.LOW,
+                    "Partitions of the shards topic: how many ingest workers can share the sources (set before the "
+                            + "first worker starts).")
+            .define(POLL_DEADLINE, Type.STRING, "PT5M", isoDuration(), Importance.LOW,
+                    "A source whose poll runs longer than this is reported stuck and /health turns DOWN.")
+            .define(EXTRACT_TIMEOUT, Type.STRING, "PT2S", isoDuration(), Importance.LOW,
+                    "Time to find the article in one page; a page that takes longer is rejected as too complex.");
 
     public IngestConfig(Map<?, ?> values) {
         super(DEFINITION, values);
@@ -77,11 +93,32 @@ public final class IngestConfig extends NewswatchConfig {
 
     public io.newswatch.ingest.fetch.FetchPolicy fetchPolicy() {
         io.newswatch.ingest.fetch.FetchPolicy policy = io.newswatch.ingest.fetch.FetchPolicy.defaults()
-                .withMinDelay(getDuration(FETCH_MIN_DELAY)).withMaxBytes(getLong(FETCH_MAX_BYTES));
+                .withMinDelay(getDuration(FETCH_MIN_DELAY)).withMaxBytes(getLong(FETCH_MAX_BYTES))
+                .withTimeout(getDuration(FETCH_TIMEOUT));
         for (String host : getList(FETCH_PRIVATE_HOSTS)) {
             policy = policy.allowingPrivateHost(host.toLowerCase());
         }
         return policy;
+    }
+
+    /** What one input may cost: bytes, body length, and time and shape of its page. */
+    public io.newswatch.ingest.assemble.ArticleAssembler.Limits assemblyLimits() {
+        io.newswatch.ingest.extract.ExtractionLimits defaults = io.newswatch.ingest.extract.ExtractionLimits.defaults();
+        return new io.newswatch.ingest.assemble.ArticleAssembler.Limits(Math.max(getLong(MAX_FILE_BYTES),
+                getLong(FETCH_MAX_BYTES)), getInt(MAX_BODY_CHARS), new io.newswatch.ingest.extract.ExtractionLimits(
+                getDuration(EXTRACT_TIMEOUT), defaults.maxElements(), defaults.maxDepth()));
+    }
+
+    public int fetchThreads() {
+        return getInt(FETCH_THREADS);
+    }
+
+    public int shards() {
+        return getInt(SHARDS);
+    }
+
+    public Duration pollDeadline() {
+        return getDuration(POLL_DEADLINE);
     }
 
     public List<Path> inputs() {

@@ -1,63 +1,81 @@
 package io.newswatch.ingest;
 
-import io.newswatch.ingest.clean.ArticleCleaner;
+import io.newswatch.ingest.assemble.ArticleAssembler;
+import io.newswatch.ingest.assemble.ArticleInput;
+import io.newswatch.ingest.assemble.Assembled;
+import io.newswatch.ingest.assemble.Rejection;
+import io.newswatch.ingest.fetch.PageFetcher;
 import io.newswatch.ingest.folder.ArticleFileReader;
 import io.newswatch.ingest.folder.FolderSource;
-import io.newswatch.ingest.fetch.PageFetcher;
-import io.newswatch.ingest.folder.InputDocument;
-import io.newswatch.ingest.source.Source;
-import io.newswatch.ingest.source.SourceDirectory;
-import io.newswatch.ingest.source.SourcePoller;
-import io.newswatch.ingest.source.SourcesFile;
-import io.newswatch.ingest.source.SourcesPublisher;
-import io.newswatch.model.RawArticle;
-import io.newswatch.ingest.folder.Rejection;
 import io.newswatch.ingest.publish.ArticlePublisher;
 import io.newswatch.ingest.publish.PublishedIndex;
+import io.newswatch.ingest.source.SourceDirectory;
+import io.newswatch.ingest.source.SourceHealth;
+import io.newswatch.ingest.source.SourcePoller;
+import io.newswatch.ingest.source.SourceScheduler;
+import io.newswatch.ingest.source.SourcesFile;
+import io.newswatch.ingest.source.SourcesPublisher;
 import io.newswatch.model.config.TopicAdmin;
 import io.newswatch.model.dlq.DeadLetter;
 import io.newswatch.model.dlq.DeadLetterPublisher;
+import io.newswatch.model.ops.Health;
+import io.newswatch.model.ops.OpsServer;
 import io.newswatch.model.topic.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the configured folders and produces their articles. {@link #runOnce()} does one pass over every new or
- * changed file; {@link #run()} keeps watching until {@link #stop()}. A file that fails in any way is rejected
- * with a reason to the dead-letter topic and the pass goes on.
+ * Reads the configured folders and polls the sources this worker owns, and produces their articles; every input,
+ * whatever its route, becomes an article or a rejection through one {@link ArticleAssembler}, and every rejection
+ * goes to the dead-letter topic with its reason while the rest goes on. {@link #runOnce()} does one pass over
+ * every new or changed file; {@link #run()} keeps going until {@link #stop()}.
  */
 public final class IngestWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestWorker.class);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    private static final Duration LOOP_STALLED = Duration.ofSeconds(60);
 
     private final IngestConfig config;
     private final Clock clock;
-    private final List<FolderSource> sources;
+    private final List<FolderSource> folders;
     private final ArticleFileReader reader;
-    private final RawArticleBuilder builder;
+    private final ArticleAssembler assembler;
     private final ArticlePublisher publisher;
     private final DeadLetterPublisher deadLetters;
     private final IngestStats stats = new IngestStats();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicReference<Instant> lastLoop;
+    private final OpsServer ops;
     private final SourceDirectory directory;
-    private final io.newswatch.model.ops.OpsServer ops;
     private final SourcePoller poller;
+    private final SourceScheduler scheduler;
 
     public IngestWorker(IngestConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.lastLoop = new AtomicReference<>(clock.instant());
+        List<TopicAdmin.Spec> topics = new ArrayList<>();
         TopicAdmin.ensureTopics(config, config.sourcesEnabled() ? List.of(Topics.RAW, Topics.DLQ, Topics.SOURCES)
                 : List.of(Topics.RAW, Topics.DLQ));
-        this.sources = config.inputs().stream().map(p -> new FolderSource(p, clock, config.settle())).toList();
+        if (config.sourcesEnabled()) {
+            topics.add(new TopicAdmin.Spec(config.topic(Topics.INGEST_SHARDS).name(), config.shards(), false, false));
+            TopicAdmin.ensure(config, topics);
+        }
+        this.folders = config.inputs().stream().map(p -> new FolderSource(p, clock, config.settle())).toList();
         this.reader = new ArticleFileReader(config.maxFileBytes());
-        this.builder = new RawArticleBuilder(ArticleCleaner.defaults(), clock, config.maxBodyChars());
+        this.assembler = new ArticleAssembler(config.assemblyLimits(), clock);
         String rawTopic = config.topic(Topics.RAW).name();
         PublishedIndex index = config.skipPublished()
                 ? PublishedIndex.load(config.clientProperties(), rawTopic) : PublishedIndex.empty();
@@ -79,12 +97,17 @@ public final class IngestWorker implements AutoCloseable {
             if (config.sourcesFile() != null) {
                 SourcesPublisher.publish(config.clientProperties(), sourcesTopic, SourcesFile.load(config.sourcesFile()));
             }
-            this.directory = new SourceDirectory(config.clientProperties(), sourcesTopic, config.groupId());
-            this.poller = ops == null ? new SourcePoller(new PageFetcher(config.fetchPolicy(), clock), clock)
-                    : new SourcePoller(new PageFetcher(config.fetchPolicy(), clock), clock, ops.registry());
+            this.directory = new SourceDirectory(config.clientProperties(), sourcesTopic,
+                    config.topic(Topics.INGEST_SHARDS).name(), config.groupId());
+            PageFetcher fetcher = new PageFetcher(config.fetchPolicy(), clock);
+            this.poller = ops == null ? new SourcePoller(fetcher, assembler, clock)
+                    : new SourcePoller(fetcher, assembler, clock, ops.registry());
+            this.scheduler = new SourceScheduler(poller, config.fetchThreads(), config.pollDeadline(), clock,
+                    this::accept);
         } else {
             this.directory = null;
             this.poller = null;
+            this.scheduler = null;
         }
     }
 
@@ -95,15 +118,16 @@ public final class IngestWorker implements AutoCloseable {
     /** One pass over every new or changed file of every folder; returns when all of it is on the broker. */
     public IngestStats runOnce() {
         Instant lastProgress = clock.instant();
-        for (FolderSource source : sources) {
+        for (FolderSource folder : folders) {
             String sourceName = config.sourceName() != null ? config.sourceName()
-                    : String.valueOf(source.root().toAbsolutePath().normalize().getFileName());
-            List<Path> files = source.newFiles();
-            for (int i = 0; i < files.size(); i++) {
+                    : String.valueOf(folder.root().toAbsolutePath().normalize().getFileName());
+            List<Path> files = folder.newFiles();
+            for (int i = 0; i < files.size() && stopped.getCount() > 0; i++) {
                 ingestFile(files.get(i), sourceName);
+                lastLoop.set(clock.instant());
                 if (Duration.between(lastProgress, clock.instant()).compareTo(PROGRESS_EVERY) >= 0) {
                     lastProgress = clock.instant();
-                    LOG.info("ingest: {} / {} files of {}: {}", i + 1, files.size(), source.root(), stats);
+                    LOG.info("ingest: {} / {} files of {}: {}", i + 1, files.size(), folder.root(), stats);
                 }
             }
         }
@@ -118,6 +142,7 @@ public final class IngestWorker implements AutoCloseable {
     public void run() throws InterruptedException {
         Instant nextFolderPass = clock.instant();
         do {
+            lastLoop.set(clock.instant());
             if (!clock.instant().isBefore(nextFolderPass)) {
                 runOnce();
                 nextFolderPass = clock.instant().plus(config.pollInterval());
@@ -130,37 +155,67 @@ public final class IngestWorker implements AutoCloseable {
         LOG.info("ingest finished: {}", stats);
     }
 
-    /** Reads source changes, then polls each owned source that is due and publishes what it found. */
+    /**
+     * Reads source changes, and starts a poll of each owned source that is due (on the polling threads, which
+     * publish what they find).
+     */
     public void pollSources() {
         directory.poll(Duration.ofMillis(200));
-        for (Source source : directory.owned()) {
-            for (RawArticle article : poller.pollIfDue(source)) {
-                if (article.body().length() > config.maxBodyChars()) {
-                    stats.countRejected("too-large");
-                } else if (publisher.publish(article)) {
-                    stats.countProduced();
-                } else {
-                    stats.countUnchanged();
-                }
-            }
-        }
+        scheduler.schedule(directory.owned());
         publisher.flush();
     }
 
+    /** Waits until no source poll is running (for tests and a clean stop); true when none is. */
+    public boolean awaitSourcePolls(Duration timeout) throws InterruptedException {
+        return scheduler == null || scheduler.awaitIdle(timeout);
+    }
+
+    /** Publishes what one poll found; runs on a polling thread. */
+    private void accept(List<Assembled> found) {
+        for (Assembled result : found) {
+            if (result.ok()) {
+                publish(result);
+            } else {
+                reject(result.rejection());
+            }
+        }
+    }
+
+    private void publish(Assembled result) {
+        if (publisher.publish(result.article())) {
+            stats.countProduced();
+        } else {
+            stats.countUnchanged();
+        }
+    }
+
     /**
-     * Up unless every source it owns has failed three polls in a row (then the worker, or its network, is the
-     * likelier problem); the details list each source's state.
+     * Up unless the worker cannot do its job: its loop has stalled, a source's poll is stuck past its deadline,
+     * or every source it owns has failed three polls in a row (then the worker, or its network, is the likelier
+     * problem). The details list each source's state.
      */
-    io.newswatch.model.ops.Health health() {
-        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+    Health health() {
+        Map<String, Object> details = new LinkedHashMap<>();
         details.put("articles", stats.toString());
-        java.util.Map<String, Object> sourceStates = new java.util.TreeMap<>();
+        Duration sinceLoop = Duration.between(lastLoop.get(), clock.instant());
+        details.put("loop_seconds_ago", sinceLoop.toSeconds());
+        Map<String, Object> sourceStates = new TreeMap<>();
         sourceHealth().forEach((id, h) -> sourceStates.put(id, h.consecutiveFailures() == 0 ? "ok"
                 : "failing x" + h.consecutiveFailures() + ": " + h.lastError()));
+        Map<String, Duration> stuck = scheduler == null ? Map.of() : scheduler.stuck();
+        stuck.forEach((id, ran) -> sourceStates.put(id, "stuck: polling for " + ran.toSeconds() + " s"));
         details.put("sources", sourceStates);
-        boolean allFailing = !sourceStates.isEmpty() && sourceHealth().values().stream()
+        boolean allFailing = !sourceHealth().isEmpty() && sourceHealth().values().stream()
                 .allMatch(h -> h.consecutiveFailures() >= 3);
-        return allFailing ? io.newswatch.model.ops.Health.down(details) : io.newswatch.model.ops.Health.up(details);
+        boolean stalled = sinceLoop.compareTo(LOOP_STALLED) > 0;
+        if (stalled) {
+            details.put("problem", "the worker's loop has not run for " + sinceLoop.toSeconds() + " s");
+        } else if (!stuck.isEmpty()) {
+            details.put("problem", "source polls stuck past " + config.pollDeadline() + ": " + stuck.keySet());
+        } else if (allFailing) {
+            details.put("problem", "every source is failing");
+        }
+        return details.containsKey("problem") ? Health.down(details) : Health.up(details);
     }
 
     /** The port of /metrics and /health, or -1 when {@code ops.port} is not set. */
@@ -169,8 +224,8 @@ public final class IngestWorker implements AutoCloseable {
     }
 
     /** Health of every source this worker has polled. */
-    public java.util.Map<String, io.newswatch.ingest.source.SourceHealth> sourceHealth() {
-        return poller == null ? java.util.Map.of() : poller.allHealth();
+    public Map<String, SourceHealth> sourceHealth() {
+        return poller == null ? Map.of() : poller.allHealth();
     }
 
     public void stop() {
@@ -184,23 +239,14 @@ public final class IngestWorker implements AutoCloseable {
             stats.countRejected("unsupported-type");
             return;
         }
-        ArticleFileReader.Result result = reader.read(file);
+        ArticleFileReader.Result result = reader.read(file, sourceName);
         result.rejections().forEach(this::reject);
-        for (InputDocument doc : result.documents()) {
-            try {
-                RawArticleBuilder.Built built = builder.build(doc, sourceName);
-                if (built.rejection() != null) {
-                    reject(built.rejection());
-                } else if (publisher.publish(built.article())) {
-                    stats.countProduced();
-                } else {
-                    stats.countUnchanged();
-                }
-            } catch (RuntimeException e) {
-                // A document that trips a bug in extraction must not stop the others.
-                LOG.error("cannot build an article from {}", doc.origin(), e);
-                reject(new Rejection(doc.origin(), "error", e.toString(),
-                        doc.content().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        for (ArticleInput input : result.inputs()) {
+            Assembled assembled = assembler.assemble(input);
+            if (assembled.ok()) {
+                publish(assembled);
+            } else {
+                reject(assembled.rejection());
             }
         }
     }
@@ -214,11 +260,14 @@ public final class IngestWorker implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        publisher.close();
-        deadLetters.close();
+        if (scheduler != null) {
+            scheduler.close();
+        }
         if (directory != null) {
             directory.close();
         }
+        publisher.close();
+        deadLetters.close();
         if (ops != null) {
             ops.close();
         }

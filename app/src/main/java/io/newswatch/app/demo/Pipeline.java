@@ -54,6 +54,11 @@ public final class Pipeline implements AutoCloseable {
         probe.awaitCaughtUp(timeout);
     }
 
+    /** The state of the enrich worker's Kafka Streams. */
+    public org.apache.kafka.streams.KafkaStreams.State enrichState() {
+        return enrich.state();
+    }
+
     public ProgressProbe probe() {
         return probe;
     }

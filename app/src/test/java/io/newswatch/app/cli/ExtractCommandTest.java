@@ -41,8 +41,29 @@ class ExtractCommandTest {
         assertEquals("en", first.get("lang").asText());
         assertTrue(first.get("body").asText().startsWith("Guards on the southern border"));
         assertTrue(first.get("elapsed_ms").asDouble() >= 0);
-        assertEquals("empty input", Json.MAPPER.readTree(lines.get(1)).get("error").asText());
+        assertEquals("input is empty", Json.MAPPER.readTree(lines.get(1)).get("error").asText());
+        assertEquals("empty", Json.MAPPER.readTree(lines.get(1)).get("code").asText());
         assertTrue(Json.MAPPER.readTree(lines.get(2)).get("error").asText().startsWith("not a readable file"));
         assertEquals(1, exit, "a failed input makes the exit status 1, after every input was tried");
+    }
+
+    @Test
+    void answersAPathologicalPageWithAnErrorLineAtOnce(@TempDir Path dir) throws Exception {
+        Path deep = dir.resolve("deep.html");
+        Files.writeString(deep, "<html><body>" + "<div>".repeat(100_000) + "Deep." + "</div>".repeat(100_000)
+                + "</body></html>");
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            exit = Main.run("extract", deep.toString());
+        } finally {
+            System.setOut(original);
+        }
+        JsonNode line = Json.MAPPER.readTree(captured.toString(StandardCharsets.UTF_8).strip());
+        assertEquals("too-complex", line.get("code").asText());
+        assertTrue(line.get("error").asText().contains("deep"), line.toString());
+        assertEquals(1, exit);
     }
 }

@@ -46,6 +46,14 @@ public final class DeadLetterExceptionHandler implements ProcessingExceptionHand
         return ProcessingExceptionHandler.Response.resume(deadLetter(context, exception));
     }
 
+    /**
+     * A result the producer or broker refused. Under exactly-once the transaction is lost with it: no dead letter can
+     * be written now, and the stream thread will be replaced and read its input again. When the refusal came while
+     * the record was being processed (the producer's own size check, on the stream thread), that record is known and
+     * remembered, so it is dead-lettered when read again. A refusal that arrives later, from the network thread,
+     * cannot be traced to its record with certainty and is only logged: enrich keeps its records under the limits it
+     * reads from the producer and topic at start-up, so this is the last line, not the first.
+     */
     @Override
     public ProductionExceptionHandler.Response handleError(ErrorHandlerContext context,
                                                            ProducerRecord<byte[], byte[]> record,
@@ -54,10 +62,14 @@ public final class DeadLetterExceptionHandler implements ProcessingExceptionHand
             return ProductionExceptionHandler.Response.retry();
         }
         String reason = "its result for " + record.topic() + " could not be written: " + DeadLetter.describe(exception);
-        LOG.error("record {}/{}/{}: {}; it will be dead-lettered when read again", context.topic(),
-                context.partition(), context.offset(), reason);
-        poison.add(context.topic(), context.partition(), context.offset(), reason);
-        return ProductionExceptionHandler.Response.resume(deadLetter(context, new IllegalStateException(reason)));
+        if (Thread.currentThread().getName().contains("StreamThread")) {
+            LOG.error("record {}/{}/{}: {}; it will be dead-lettered when read again", context.topic(),
+                    context.partition(), context.offset(), reason);
+            poison.add(context.topic(), context.partition(), context.offset(), reason);
+        } else {
+            LOG.error("a result for {} was refused: {}", record.topic(), DeadLetter.describe(exception));
+        }
+        return ProductionExceptionHandler.Response.resume();
     }
 
     @Override

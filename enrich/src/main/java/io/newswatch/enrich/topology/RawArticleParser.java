@@ -3,6 +3,7 @@ package io.newswatch.enrich.topology;
 import io.newswatch.model.RawArticle;
 import io.newswatch.model.dlq.DeadLetter;
 import io.newswatch.model.json.Json;
+import io.newswatch.model.text.SafeText;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -49,7 +50,8 @@ public final class RawArticleParser implements FixedKeyProcessor<String, byte[],
                         + " is newer than this worker understands (" + RawArticle.SCHEMA_VERSION + ")");
             }
             if (key != null && !key.equals(article.id())) {
-                throw new IllegalArgumentException("record key " + key + " is not the article id " + article.id());
+                throw new IllegalArgumentException("record key " + SafeText.summary(key, 80) + " is not the article id "
+                        + SafeText.summary(article.id(), 80));
             }
             ArticleLimits.Clamped clamped = limits.clamp(article);
             return new Parsed(clamped.article(), clamped.bodyTruncated(), null);

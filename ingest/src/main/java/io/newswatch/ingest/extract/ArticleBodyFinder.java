@@ -9,6 +9,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Finds the article body in a parsed page, in the way of Arc90's Readability: page furniture is removed (scripts,
@@ -37,6 +39,28 @@ final class ArticleBodyFinder {
     private static final String DIV_BLOCKS = "div, p, table, ul, ol, pre, blockquote, article, section, h1, h2, "
             + "h3, h4, h5, h6, dl, figure";
     private static final String BLOCKS = "p, pre, blockquote, li, h2, h3, h4, h5, h6, dd, dt, tr";
+    // Parsed once: Element.is(String) parses its query on every call, which on a page of a hundred thousand
+    // elements costs more than the extraction itself.
+    private static final Evaluator IS_BLOCK = QueryParser.parse(BLOCKS);
+    private static final Evaluator IS_ARTICLE_ROOT = QueryParser.parse("article, main, body, [itemprop=articleBody]");
+    private static final Evaluator IS_FLOW_BLOCK = QueryParser.parse("p, h2, h3, h4, h5, h6, ul, ol, blockquote, pre, table");
+    private static final Evaluator IS_QUOTE = QueryParser.parse("blockquote");
+    private static final Evaluator IS_P = QueryParser.parse("p");
+    private static final Evaluator IS_DIV = QueryParser.parse("div");
+    private static final Evaluator IS_BR = QueryParser.parse("br");
+    private static final Evaluator IS_SKIPPED = QueryParser.parse("h1, header, figure, img, picture, video, audio, table:has(table)");
+    private static final Evaluator IS_ROW = QueryParser.parse("tr");
+    private static final Evaluator IS_CELL = QueryParser.parse("td, th");
+    private static final Evaluator IS_LIST_ITEM = QueryParser.parse("li, dd, dt");
+    private static final Evaluator IS_MAIN = QueryParser.parse("article, [itemprop=articleBody], main");
+    private static final Evaluator IS_INLINE = QueryParser.parse("a, b, strong, i, em, span, u, small, sup, sub, abbr, cite, code, q, mark, time, font, s, del, "
+            + "ins, bdi, bdo, kbd, var, wbr");
+
+    private final ExtractionLimits.Deadline deadline;
+
+    ArticleBodyFinder(ExtractionLimits.Deadline deadline) {
+        this.deadline = deadline;
+    }
 
     String bodyText(Document doc) {
         Element body = doc.body();
@@ -48,7 +72,7 @@ final class ArticleBodyFinder {
         List<Element> kept = article(body);
         StringBuilder text = new StringBuilder();
         for (Element part : kept) {
-            if (part.is(BLOCKS)) {
+            if (part.is(IS_BLOCK)) {
                 appendBlock(part, text);
             } else {
                 appendBlocks(part, text);
@@ -58,12 +82,13 @@ final class ArticleBodyFinder {
     }
 
     /** Chrome by class or id goes, unless it holds a large share of the page's paragraph text. */
-    private static void removeChrome(Element body) {
+    private void removeChrome(Element body) {
         int total = paragraphChars(body);
         List<Element> doomed = new ArrayList<>();
         for (Element e : body.select("[class], [id]")) {
+            deadline.check();
             String names = e.className() + " " + e.id();
-            if (NEGATIVE.matcher(names).find() && !e.is("article, main, body, [itemprop=articleBody]")
+            if (NEGATIVE.matcher(names).find() && !e.is(IS_ARTICLE_ROOT)
                     && paragraphChars(e) < total * 0.3) {
                 doomed.add(e);
             }
@@ -72,9 +97,10 @@ final class ArticleBodyFinder {
     }
 
     /** Paragraph-like elements: paragraphs, and divs that hold text but no blocks (sites that write p as div). */
-    private static List<Element> paragraphs(Element body) {
+    private List<Element> paragraphs(Element body) {
         List<Element> out = new ArrayList<>(body.select(PARAGRAPHS));
         for (Element div : body.select("div")) {
+            deadline.check();
             if (div.select(DIV_BLOCKS).size() == 1 && !div.text().isBlank()) { // select() includes the div
                 out.add(div);
             }
@@ -82,9 +108,10 @@ final class ArticleBodyFinder {
         return out;
     }
 
-    private static Map<Element, Double> scores(Element body) {
+    private Map<Element, Double> scores(Element body) {
         Map<Element, Double> raw = new IdentityHashMap<>();
         for (Element p : paragraphs(body)) {
+            deadline.check();
             String text = p.text();
             if (text.length() < 25) {
                 continue;
@@ -101,7 +128,10 @@ final class ArticleBodyFinder {
             }
         }
         Map<Element, Double> finals = new IdentityHashMap<>();
-        raw.forEach((e, score) -> finals.put(e, (score + classWeight(e)) * (1 - linkDensity(e))));
+        raw.forEach((e, score) -> {
+            deadline.check();
+            finals.put(e, (score + classWeight(e)) * (1 - linkDensity(e)));
+        });
         return finals;
     }
 
@@ -109,7 +139,7 @@ final class ArticleBodyFinder {
      * The best container and the siblings that look like more of the article: scored at least a fifth of it, or
      * paragraphs of text with few links. Long articles are often cut into several sibling sections.
      */
-    private static List<Element> article(Element body) {
+    private List<Element> article(Element body) {
         Map<Element, Double> scores = scores(body);
         Element top = null;
         double best = 0;
@@ -134,6 +164,7 @@ final class ArticleBodyFinder {
         double threshold = Math.max(10, best * 0.2);
         List<Element> kept = new ArrayList<>();
         for (Element sibling : parent.children()) {
+            deadline.check();
             String text = sibling.text();
             if (sibling == top || sameKind(sibling, top) && linkDensity(sibling) < 0.5) {
                 kept.add(sibling);
@@ -161,8 +192,8 @@ final class ArticleBodyFinder {
         int last = kept.get(kept.size() - 1).elementSiblingIndex();
         List<Element> out = new ArrayList<>();
         for (Element sibling : parent.children().subList(first, last + 1)) {
-            if (kept.contains(sibling) || sibling.is("p, h2, h3, h4, h5, h6, ul, ol, blockquote, pre, table")
-                    && (sibling.is("blockquote") || linkDensity(sibling) < 0.5)) {
+            if (kept.contains(sibling) || sibling.is(IS_FLOW_BLOCK)
+                    && (sibling.is(IS_QUOTE) || linkDensity(sibling) < 0.5)) {
                 out.add(sibling);
             }
         }
@@ -179,24 +210,25 @@ final class ArticleBodyFinder {
 
     /** A paragraph, or a div that only holds text (sites that write paragraphs as divs). */
     private static boolean paragraphLike(Element e) {
-        return e.is("p") || e.is("div") && e.select(DIV_BLOCKS).size() == 1 && !e.text().isBlank();
+        return e.is(IS_P) || e.is(IS_DIV) && e.select(DIV_BLOCKS).size() == 1 && !e.text().isBlank();
     }
 
     /** The blocks among a container's children, with loose text between them as paragraphs of its own. */
-    private static void appendBlocks(Element container, StringBuilder text) {
+    private void appendBlocks(Element container, StringBuilder text) {
+        deadline.check();
         StringBuilder loose = new StringBuilder();
         for (Node child : container.childNodes()) {
             if (child instanceof TextNode t) {
                 loose.append(t.text());
-            } else if (child instanceof Element e && e.is("br")) {
+            } else if (child instanceof Element e && e.is(IS_BR)) {
                 flush(loose, text);
             } else if (child instanceof Element e && isInline(e)) {
                 loose.append(e.text());
             } else if (child instanceof Element e) {
                 flush(loose, text);
-                if (e.is(BLOCKS)) {
+                if (e.is(IS_BLOCK)) {
                     appendBlock(e, text);
-                } else if (!e.is("h1, header, figure, img, picture, video, audio, table:has(table)")) {
+                } else if (!e.is(IS_SKIPPED)) {
                     appendBlocks(e, text);
                 }
             }
@@ -204,12 +236,12 @@ final class ArticleBodyFinder {
         flush(loose, text);
     }
 
-    private static void appendBlock(Element block, StringBuilder text) {
-        if (block.is("tr")) {
+    private void appendBlock(Element block, StringBuilder text) {
+        if (block.is(IS_ROW)) {
             // A table row reads as one line, its cells side by side.
             StringBuilder row = new StringBuilder();
             for (Element cell : block.children()) {
-                if (cell.is("td, th") && !cell.text().isBlank()) {
+                if (cell.is(IS_CELL) && !cell.text().isBlank()) {
                     row.append(row.length() == 0 ? "" : " ").append(cell.text().strip());
                 }
             }
@@ -218,10 +250,10 @@ final class ArticleBodyFinder {
             }
             return;
         }
-        if (block.is("li, dd, dt") && linkDensity(block) > 0.5) {
+        if (block.is(IS_LIST_ITEM) && linkDensity(block) > 0.5) {
             return; // lists of links are navigation, even inside the article
         }
-        if (block.selectFirst("p, li, blockquote, pre") != null && !block.is("p")) {
+        if (block.selectFirst("p, li, blockquote, pre") != null && !block.is(IS_P)) {
             appendBlocks(block, text);
             return;
         }
@@ -240,8 +272,7 @@ final class ArticleBodyFinder {
     }
 
     private static boolean isInline(Element e) {
-        return e.is("a, b, strong, i, em, span, u, small, sup, sub, abbr, cite, code, q, mark, time, font, s, del, "
-                + "ins, bdi, bdo, kbd, var, wbr");
+        return e.is(IS_INLINE);
     }
 
     private static int paragraphChars(Element e) {
@@ -273,7 +304,7 @@ final class ArticleBodyFinder {
         if (POSITIVE.matcher(names).find()) {
             w += 25;
         }
-        if (e.is("article, [itemprop=articleBody], main")) {
+        if (e.is(IS_MAIN)) {
             w += 25;
         }
         return w;

@@ -9,14 +9,30 @@ import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Reads an HTML page: its metadata (JSON-LD first, then OpenGraph and meta tags, {@code <time>}, {@code <html lang>})
  * and its article body ({@link ArticleBodyFinder}; the JSON-LD body instead when the page shows only part of it).
+ * A page over the {@link ExtractionLimits} is refused with a {@link PageTooComplexException}.
  */
 public final class HtmlArticleExtractor {
+    private final ExtractionLimits limits;
+
+    public HtmlArticleExtractor(ExtractionLimits limits) {
+        this.limits = limits;
+    }
+
+    public HtmlArticleExtractor() {
+        this(ExtractionLimits.defaults());
+    }
+
     public HtmlDocument extract(String html, String baseUri) {
         Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
+        checkShape(doc);
+        ExtractionLimits.Deadline deadline = limits.start();
         JsonLdArticle ld = JsonLdArticle.of(doc);
         String byline = ld.author() != null ? ld.author() : meta(doc, "author", "article:author", "byl", "sailthru.author");
         Instant published = ld.datePublished() != null ? parseDate(ld.datePublished()) : null;
@@ -26,12 +42,35 @@ public final class HtmlArticleExtractor {
                 published != null ? published : publishedAt(doc), site != null ? site : ld.publisher(),
                 lang != null ? lang : ld.language() == null ? null : ld.language().split("[-_]")[0]);
         String canonical = canonicalUrl(doc);
-        String text = new ArticleBodyFinder().bodyText(doc);
+        String text = new ArticleBodyFinder(deadline).bodyText(doc);
         if (ld.articleBody() != null && words(ld.articleBody()) > words(text) * 1.3) {
             // The page shows part of the article (a teaser, a lazy-loaded rest); its JSON-LD has all of it.
             text = JsonLdBody.paragraphs(ld.articleBody());
         }
         return new HtmlDocument(text, hints, canonical, hints.source());
+    }
+
+    /** Counts elements and depth without recursion, so that a page nested a hundred thousand deep is only counted. */
+    private void checkShape(Document doc) {
+        int[] elements = {0};
+        int[] deepest = {0};
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element) {
+                    elements[0]++;
+                    deepest[0] = Math.max(deepest[0], depth);
+                }
+            }
+        }, doc);
+        if (elements[0] > limits.maxElements()) {
+            throw new PageTooComplexException("page has " + elements[0] + " elements, over the limit of "
+                    + limits.maxElements());
+        }
+        if (deepest[0] > limits.maxDepth()) {
+            throw new PageTooComplexException("page nests elements " + deepest[0] + " deep, over the limit of "
+                    + limits.maxDepth());
+        }
     }
 
     private static String title(Document doc) {

@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 /**
  * Refuses URLs whose host resolves to a private, loopback, link-local, unspecified or multicast address: a feed must
  * not make the worker fetch the services next to it. Every address of the host is checked, and every redirect hop.
+ * Hosts allowed explicitly are named either alone (any port) or as {@code host:port} (that port only).
  */
 public final class AddressGuard {
     private final java.util.Set<String> allowedPrivateHosts;
@@ -24,7 +25,9 @@ public final class AddressGuard {
         if (uri.getHost() == null) {
             return "URL has no host: " + uri;
         }
-        if (allowedPrivateHosts.contains(uri.getHost().toLowerCase())) {
+        String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;
+        if (allowedPrivateHosts.contains(host) || allowedPrivateHosts.contains(host + ":" + port)) {
             return null;
         }
         try {

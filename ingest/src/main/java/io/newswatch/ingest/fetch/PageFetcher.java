@@ -2,6 +2,7 @@ package io.newswatch.ingest.fetch;
 
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -10,38 +11,52 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
 
 /**
- * Fetches pages and feeds politely. It never sleeps: when a host's budget says "not yet" the answer is {@code WAIT}
- * with the time left, and the caller schedules the fetch again. Redirects are followed by hand so that each hop is
- * checked against private addresses and loops; bodies are read up to the size cap and no further; ETag and
- * Last-Modified are remembered per URL so an unchanged feed costs one 304.
+ * Fetches pages and feeds politely and within bounds. It never sleeps: when a host's budget says "not yet" (or
+ * another thread is talking to it) the answer is {@code WAIT} with the time left, and the caller schedules the fetch
+ * again. Every request, robots.txt included, has one deadline for connecting, headers and body, and a size cap on
+ * the body that holds after decompression too; a page that trickles or never ends is given up at the deadline, not
+ * read for ever. Redirects are followed by hand so that each hop is checked against private addresses and loops;
+ * ETag and Last-Modified are remembered per URL so an unchanged feed costs one 304. Thread-safe.
  */
 public final class PageFetcher {
     private static final SimpleRobotRulesParser ROBOTS = new SimpleRobotRulesParser();
+    private static final Duration ROBOTS_KEPT = Duration.ofHours(24);
+    private static final Duration ROBOTS_FAILURE_KEPT = Duration.ofMinutes(10);
 
     private final FetchPolicy policy;
     private final Clock clock;
     private final HttpClient client;
     private final HostGate gate;
     private final AddressGuard guard;
-    private static final Duration ROBOTS_KEPT = Duration.ofHours(24);
-    private static final Duration ROBOTS_FAILURE_KEPT = Duration.ofMinutes(10);
     private final Map<String, CachedRobots> robots = new ConcurrentHashMap<>();
     private final Map<String, Validators> validators = new ConcurrentHashMap<>();
 
     private record Validators(String etag, String lastModified) {
     }
 
-    private record CachedRobots(BaseRobotRules rules, java.time.Instant expires) {
+    private record CachedRobots(BaseRobotRules rules, Instant expires) {
+    }
+
+    /** A response read within the deadline and the cap, or why not. */
+    private record Answer(HttpResponse<BoundedBody.Body> response, String failure) {
     }
 
     public PageFetcher(FetchPolicy policy, Clock clock) {
@@ -69,58 +84,69 @@ public final class PageFetcher {
             return FetchResult.of(FetchResult.Outcome.REJECTED, url, 0, refusal);
         }
         String host = hostKey(uri);
-        Duration wait = gate.waitFor(host);
+        Duration wait = gate.acquire(host);
         if (!wait.isZero()) {
             return new FetchResult(FetchResult.Outcome.WAIT, url, 0, null, null, "politeness delay for " + host, wait);
         }
-        CachedRobots cached = robots.get(host);
-        if (cached == null || !clock.instant().isBefore(cached.expires())) {
-            BaseRobotRules fresh = robotsOf(uri);
-            cached = new CachedRobots(fresh, clock.instant().plus(fresh.isDeferVisits() ? ROBOTS_FAILURE_KEPT
-                    : ROBOTS_KEPT));
-            robots.put(host, cached);
-        }
-        BaseRobotRules rules = cached.rules();
-        if (rules.isDeferVisits()) {
-            return new FetchResult(FetchResult.Outcome.WAIT, url, 0, null, null,
-                    "robots.txt of " + host + " cannot be read; trying again later", ROBOTS_FAILURE_KEPT);
-        }
-        if (!rules.isAllowed(uri.toString())) {
-            return FetchResult.of(FetchResult.Outcome.DISALLOWED, url, 0, "robots.txt of " + host + " disallows it");
-        }
-        if (rules.getCrawlDelay() > 0 && rules.getCrawlDelay() != BaseRobotRules.UNSET_CRAWL_DELAY) {
-            gate.crawlDelay(host, Duration.ofMillis(rules.getCrawlDelay()));
-        }
+        boolean released = false;
         try {
-            return follow(uri, host);
-        } catch (IOException e) {
-            gate.sent(host);
-            return FetchResult.of(FetchResult.Outcome.FAILED, url, 0, "request failed: " + e);
+            CachedRobots cached = robots.get(host);
+            if (cached == null || !clock.instant().isBefore(cached.expires())) {
+                BaseRobotRules fresh = robotsOf(uri);
+                cached = new CachedRobots(fresh, clock.instant().plus(fresh.isDeferVisits() ? ROBOTS_FAILURE_KEPT
+                        : ROBOTS_KEPT));
+                robots.put(host, cached);
+            }
+            BaseRobotRules rules = cached.rules();
+            if (rules.isDeferVisits()) {
+                return new FetchResult(FetchResult.Outcome.WAIT, url, 0, null, null,
+                        "robots.txt of " + host + " cannot be read; trying again later", ROBOTS_FAILURE_KEPT);
+            }
+            if (!rules.isAllowed(uri.toString())) {
+                return FetchResult.of(FetchResult.Outcome.DISALLOWED, url, 0, "robots.txt of " + host + " disallows it");
+            }
+            if (rules.getCrawlDelay() > 0 && rules.getCrawlDelay() != BaseRobotRules.UNSET_CRAWL_DELAY) {
+                gate.crawlDelay(host, Duration.ofMillis(rules.getCrawlDelay()));
+            }
+            FetchResult result = follow(uri, host);
+            released = result.outcome() == FetchResult.Outcome.WAIT && result.status() >= 429;
+            return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return FetchResult.of(FetchResult.Outcome.FAILED, url, 0, "interrupted");
+            return FetchResult.of(FetchResult.Outcome.FAILED, url, 0, "interrupted (the worker is stopping)");
+        } finally {
+            if (!released) {
+                gate.sent(host);
+            }
         }
     }
 
-    private FetchResult follow(URI start, String host) throws IOException, InterruptedException {
+    private FetchResult follow(URI start, String host) throws InterruptedException {
         Set<URI> seen = new HashSet<>();
         URI uri = start;
         for (int hop = 0; hop <= policy.maxRedirects(); hop++) {
             if (!seen.add(uri)) {
                 return FetchResult.of(FetchResult.Outcome.REJECTED, start.toString(), 0, "redirect loop at " + uri);
             }
-            HttpResponse<InputStream> response = client.send(request(uri), HttpResponse.BodyHandlers.ofInputStream());
+            Answer answer = get(request(uri, true), policy.maxBytes());
+            if (answer.failure() != null) {
+                return FetchResult.of(FetchResult.Outcome.FAILED, uri.toString(), 0, answer.failure());
+            }
+            HttpResponse<BoundedBody.Body> response = answer.response();
             int status = response.statusCode();
             if (status == 429 || status == 503) {
-                response.body().close();
                 Duration wait = gate.refused(host, retryAfter(response));
                 return new FetchResult(FetchResult.Outcome.WAIT, uri.toString(), status, null, null,
                         "host asked us to slow down (" + status + ")", wait);
             }
-            gate.sent(host);
             if (status >= 300 && status < 400 && response.headers().firstValue("Location").isPresent()) {
-                response.body().close();
-                URI next = uri.resolve(response.headers().firstValue("Location").get().strip());
+                URI next;
+                try {
+                    next = uri.resolve(response.headers().firstValue("Location").get().strip());
+                } catch (IllegalArgumentException e) {
+                    return FetchResult.of(FetchResult.Outcome.REJECTED, start.toString(), status,
+                            "redirect to a malformed location");
+                }
                 String refusal = guard.refusal(next);
                 if (refusal != null) {
                     return FetchResult.of(FetchResult.Outcome.REJECTED, start.toString(), status,
@@ -130,11 +156,9 @@ public final class PageFetcher {
                 continue;
             }
             if (status == 304) {
-                response.body().close();
                 return FetchResult.of(FetchResult.Outcome.NOT_MODIFIED, uri.toString(), status, "not modified");
             }
             if (status < 200 || status >= 300) {
-                response.body().close();
                 return FetchResult.of(FetchResult.Outcome.FAILED, uri.toString(), status, "HTTP " + status);
             }
             return body(start, uri, response);
@@ -143,32 +167,95 @@ public final class PageFetcher {
                 "more than " + policy.maxRedirects() + " redirects");
     }
 
-    private FetchResult body(URI start, URI uri, HttpResponse<InputStream> response) throws IOException {
-        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+    private FetchResult body(URI start, URI uri, HttpResponse<BoundedBody.Body> response) {
+        BoundedBody.Body body = response.body();
         String type = response.headers().firstValue("Content-Type").orElse(null);
-        try (InputStream in = response.body()) {
-            if (declared > policy.maxBytes()) {
-                return FetchResult.of(FetchResult.Outcome.REJECTED, uri.toString(), response.statusCode(),
-                        "too large: " + declared + " bytes, over the limit of " + policy.maxBytes());
+        if (body.overCap()) {
+            return FetchResult.of(FetchResult.Outcome.REJECTED, uri.toString(), response.statusCode(),
+                    "too large: over the limit of " + policy.maxBytes() + " bytes");
+        }
+        if (body.overTime()) {
+            return FetchResult.of(FetchResult.Outcome.FAILED, uri.toString(), response.statusCode(),
+                    "the body did not arrive within " + policy.timeout().toSeconds() + " s");
+        }
+        byte[] bytes;
+        try {
+            bytes = decode(body.bytes(), response.headers().firstValue("Content-Encoding").orElse(""),
+                    policy.maxBytes(), false);
+        } catch (IOException e) {
+            return FetchResult.of(FetchResult.Outcome.REJECTED, uri.toString(), response.statusCode(),
+                    "cannot decode the body: " + e.getMessage());
+        }
+        if (bytes == null) {
+            return FetchResult.of(FetchResult.Outcome.REJECTED, uri.toString(), response.statusCode(),
+                    "too large: over the limit of " + policy.maxBytes() + " bytes once decompressed");
+        }
+        validators.put(start.toString(), new Validators(response.headers().firstValue("ETag").orElse(null),
+                response.headers().firstValue("Last-Modified").orElse(null)));
+        return new FetchResult(FetchResult.Outcome.FETCHED, uri.toString(), response.statusCode(), type, bytes,
+                null, null);
+    }
+
+    /**
+     * The body as sent before the server compressed it, at most {@code cap} bytes: when it unpacks to more, null,
+     * or with {@code truncate} its first {@code cap} bytes.
+     */
+    private static byte[] decode(byte[] bytes, String encoding, long cap, boolean truncate) throws IOException {
+        String e = encoding.strip().toLowerCase(Locale.ROOT);
+        if (e.isEmpty() || e.equals("identity")) {
+            return bytes;
+        }
+        InputStream unpacked = switch (e) {
+            case "gzip", "x-gzip" -> new GZIPInputStream(new ByteArrayInputStream(bytes));
+            case "deflate" -> new InflaterInputStream(new ByteArrayInputStream(bytes));
+            default -> throw new IOException("unsupported content encoding " + e);
+        };
+        try (InputStream in = unpacked) {
+            byte[] out = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+            if (out.length <= cap) {
+                return out;
             }
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, policy.maxBytes() + 1));
-            if (bytes.length > policy.maxBytes()) {
-                return FetchResult.of(FetchResult.Outcome.REJECTED, uri.toString(), response.statusCode(),
-                        "too large: over the limit of " + policy.maxBytes() + " bytes");
+            return truncate ? java.util.Arrays.copyOf(out, (int) cap) : null;
+        } catch (java.io.EOFException cut) {
+            if (truncate) {
+                return new byte[0]; // a compressed robots.txt cut at the cap: read as empty, which allows all
             }
-            validators.put(start.toString(), new Validators(response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Last-Modified").orElse(null)));
-            return new FetchResult(FetchResult.Outcome.FETCHED, uri.toString(), response.statusCode(), type, bytes,
-                    null, null);
+            throw cut;
         }
     }
 
-    private HttpRequest request(URI uri) {
+    /**
+     * Sends the request and reads the answer within the policy's deadline: the wait for it is bounded here, and the
+     * body stops being read at the deadline or the cap. An interrupt (the worker stopping) cancels the request.
+     */
+    private Answer get(HttpRequest request, long cap) throws InterruptedException {
+        long deadline = System.nanoTime() + policy.timeout().toNanos();
+        CompletableFuture<HttpResponse<BoundedBody.Body>> future =
+                client.sendAsync(request, BoundedBody.handler(cap, deadline));
+        try {
+            return new Answer(future.get(policy.timeout().toNanos() + TimeUnit.MILLISECONDS.toNanos(100),
+                    TimeUnit.NANOSECONDS), null);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return new Answer(null, "no complete answer within " + policy.timeout().toSeconds() + " s");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
+                return new Answer(null, "no complete answer within " + policy.timeout().toSeconds() + " s");
+            }
+            return new Answer(null, "request failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        }
+    }
+
+    private HttpRequest request(URI uri, boolean conditional) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(policy.timeout())
                 .header("User-Agent", policy.userAgent())
+                .header("Accept-Encoding", "gzip, deflate")
                 .header("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
                         + "application/xml;q=0.9,*/*;q=0.5");
-        Validators v = validators.get(uri.toString());
+        Validators v = conditional ? validators.get(uri.toString()) : null;
         if (v != null && v.etag() != null) {
             b.header("If-None-Match", v.etag());
         }
@@ -185,7 +272,7 @@ public final class PageFetcher {
             return null;
         }
         try {
-            return Duration.ofSeconds(Long.parseLong(value.strip()));
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
         } catch (NumberFormatException e) {
             try {
                 Duration d = Duration.between(clock.instant(),
@@ -197,26 +284,33 @@ public final class PageFetcher {
         }
     }
 
-    /** robots.txt of a host: missing (4xx) allows all, unreachable (5xx, network) defers the host, as Google does. */
-    private BaseRobotRules robotsOf(URI page) {
+    /**
+     * robots.txt of a host, of which only the first {@code robotsMaxBytes} are read (search engines ignore the rest
+     * too): missing (4xx) allows all, unreachable (5xx, network, too slow) defers the host, as Google does.
+     */
+    private BaseRobotRules robotsOf(URI page) throws InterruptedException {
         URI robotsUri = page.resolve("/robots.txt");
-        try {
-            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(robotsUri).GET().timeout(policy.timeout())
-                    .header("User-Agent", policy.userAgent()).build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() >= 200 && r.statusCode() < 300) {
-                return ROBOTS.parseContent(robotsUri.toString(), r.body(), r.headers().firstValue("Content-Type")
-                        .orElse("text/plain"), List.of("newswatch"));
-            }
-            return ROBOTS.failedFetch(r.statusCode());
-        } catch (IOException e) {
-            return ROBOTS.failedFetch(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Answer answer = get(request(robotsUri, false), policy.robotsMaxBytes());
+        if (answer.failure() != null || answer.response().body().overTime()) {
             return ROBOTS.failedFetch(500);
         }
+        HttpResponse<BoundedBody.Body> r = answer.response();
+        if (r.statusCode() >= 200 && r.statusCode() < 300) {
+            byte[] raw = r.body().bytes();
+            byte[] content;
+            try {
+                content = decode(java.util.Arrays.copyOf(raw, (int) Math.min(raw.length, policy.robotsMaxBytes())),
+                        r.headers().firstValue("Content-Encoding").orElse(""), policy.robotsMaxBytes(), true);
+            } catch (IOException e) {
+                return ROBOTS.failedFetch(500);
+            }
+            return ROBOTS.parseContent(robotsUri.toString(), content, r.headers().firstValue("Content-Type")
+                    .orElse("text/plain"), List.of("newswatch"));
+        }
+        return ROBOTS.failedFetch(r.statusCode());
     }
 
     private static String hostKey(URI uri) {
-        return uri.getHost().toLowerCase() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        return uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
     }
 }

@@ -1,11 +1,16 @@
 package io.newswatch.ingest.folder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.ingest.assemble.ArticleInput;
+import io.newswatch.ingest.assemble.BodyDecoder;
+import io.newswatch.ingest.assemble.Rejection;
 import io.newswatch.ingest.clean.DateFinder;
 import io.newswatch.ingest.clean.Hints;
 import io.newswatch.model.json.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,23 +21,30 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads one file of a folder source into documents: a {@code .txt} or {@code .html} file is one document; a
- * {@code .jsonl} file is one document per line, with fields {@code text} (or {@code body}, or {@code html}) and
- * optionally {@code url}, {@code title}, {@code byline}, {@code source}, {@code published_at}, {@code lang}.
- * A bad line is rejected on its own; the other lines still count.
+ * Reads one file of a folder source into inputs for the {@link io.newswatch.ingest.assemble.ArticleAssembler}: a
+ * {@code .txt} or {@code .html} file is one input (its bytes, decoded there like any page); a {@code .jsonl} file is
+ * one input per line, with fields {@code text} (or {@code body}, or {@code html}) and optionally {@code url},
+ * {@code title}, {@code byline}, {@code source}, {@code published_at}, {@code lang}. A file over the size limit is
+ * rejected before it is read; a bad line is rejected on its own and the other lines still count.
  */
 public final class ArticleFileReader {
     public static final Set<String> TEXT_EXTENSIONS = Set.of("txt", "text");
     public static final Set<String> HTML_EXTENSIONS = Set.of("html", "htm", "xhtml");
     public static final Set<String> JSONL_EXTENSIONS = Set.of("jsonl", "ndjson");
+    private static final int SAMPLE_BYTES = 64 * 1024;
 
-    private final FileDecoder decoder;
+    private final long maxFileBytes;
+    private final BodyDecoder decoder;
 
     public ArticleFileReader(long maxFileBytes) {
-        this.decoder = new FileDecoder(maxFileBytes);
+        this.maxFileBytes = maxFileBytes;
+        this.decoder = new BodyDecoder(maxFileBytes);
     }
 
-    public record Result(List<InputDocument> documents, List<Rejection> rejections) {
+    public record Result(List<ArticleInput> inputs, List<Rejection> rejections) {
+        static Result rejected(Rejection rejection) {
+            return new Result(List.of(), List.of(rejection));
+        }
     }
 
     public static boolean isSupported(Path file) {
@@ -40,22 +52,33 @@ public final class ArticleFileReader {
         return TEXT_EXTENSIONS.contains(ext) || HTML_EXTENSIONS.contains(ext) || JSONL_EXTENSIONS.contains(ext);
     }
 
-    public Result read(Path file) {
-        FileDecoder.Decoded decoded = decoder.read(file);
-        if (decoded.rejection() != null) {
-            return new Result(List.of(), List.of(decoded.rejection()));
+    /** @param defaultSource the source name of articles that name none (the folder's name) */
+    public Result read(Path file, String defaultSource) {
+        String origin = file.toString();
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > maxFileBytes) {
+                return Result.rejected(new Rejection(origin, "too-large", "file is " + size + " bytes, over the limit of "
+                        + maxFileBytes + " bytes (ingest.max.file.bytes)", head(file)));
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return Result.rejected(new Rejection(origin, "unreadable", "cannot read file: " + e, null));
         }
         String ext = extension(file);
-        String origin = file.toString();
         if (JSONL_EXTENSIONS.contains(ext)) {
-            return readJsonLines(origin, decoded.text());
+            BodyDecoder.Decoded decoded = decoder.decode(origin, bytes, null);
+            return decoded.rejection() != null ? Result.rejected(decoded.rejection())
+                    : readJsonLines(origin, decoded.text(), defaultSource);
         }
-        boolean html = HTML_EXTENSIONS.contains(ext);
-        return new Result(List.of(new InputDocument(origin, null, html, decoded.text(), Hints.NONE)), List.of());
+        String type = HTML_EXTENSIONS.contains(ext) ? ArticleInput.HTML : ArticleInput.PLAIN;
+        return new Result(List.of(ArticleInput.ofBytes(origin, null, type, bytes, Hints.NONE, defaultSource)),
+                List.of());
     }
 
-    private Result readJsonLines(String origin, String text) {
-        List<InputDocument> documents = new ArrayList<>();
+    private Result readJsonLines(String origin, String text, String defaultSource) {
+        List<ArticleInput> inputs = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         String[] lines = text.split("\\r?\\n");
         for (int i = 0; i < lines.length; i++) {
@@ -80,18 +103,19 @@ public final class ArticleFileReader {
                 }
                 Hints hints = new Hints(string(node, "title"), string(node, "byline"),
                         instant(string(node, "published_at")), string(node, "source"), string(node, "lang"));
-                documents.add(new InputDocument(lineOrigin, string(node, "url"), html != null, body, hints));
+                inputs.add(ArticleInput.ofText(lineOrigin, string(node, "url"),
+                        html != null ? ArticleInput.HTML : ArticleInput.PLAIN, body, hints, defaultSource));
             } catch (IOException e) {
                 rejections.add(new Rejection(lineOrigin, "malformed-json", "malformed JSON: "
                         + e.getMessage().lines().findFirst().orElse(""), original));
             }
         }
-        return new Result(documents, rejections);
+        return new Result(inputs, rejections);
     }
 
     private static String string(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
     }
 
     private static String firstNonNull(String a, String b) {
@@ -106,6 +130,12 @@ public final class ArticleFileReader {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             return DateFinder.parse(value);
+        }
+    }
+
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(SAMPLE_BYTES);
         }
     }
 

@@ -16,12 +16,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Which article ids the raw topic already holds, with the content hash of their latest version. Loaded at
  * start-up by reading the topic's keys and {@code newswatch.content_hash} headers (values are not parsed), so
- * that any worker, on any machine, knows what was produced before it started.
+ * that any worker, on any machine, knows what was produced before it started. Thread-safe.
  */
 public final class PublishedIndex {
     public static final String CONTENT_HASH_HEADER = "newswatch.content_hash";
 
-    private final Map<String, String> hashes = new HashMap<>();
+    private final Map<String, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static PublishedIndex empty() {
         return new PublishedIndex();

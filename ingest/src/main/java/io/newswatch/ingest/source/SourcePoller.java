@@ -1,18 +1,20 @@
 package io.newswatch.ingest.source;
 
-import io.newswatch.ingest.extract.ExtractedPage;
-import io.newswatch.ingest.extract.PageExtractor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newswatch.ingest.assemble.ArticleAssembler;
+import io.newswatch.ingest.assemble.ArticleInput;
+import io.newswatch.ingest.assemble.Assembled;
+import io.newswatch.ingest.assemble.Rejection;
+import io.newswatch.ingest.clean.Hints;
 import io.newswatch.ingest.feed.FeedItem;
 import io.newswatch.ingest.feed.FeedReader;
 import io.newswatch.ingest.feed.SitemapReader;
 import io.newswatch.ingest.fetch.CanonicalUrl;
 import io.newswatch.ingest.fetch.FetchResult;
 import io.newswatch.ingest.fetch.PageFetcher;
-import io.newswatch.model.ContentHash;
-import io.newswatch.model.RawArticle;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,35 +26,37 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls one source: reads its feed or sitemap (or its one page), fetches the pages of items not seen before, and
- * turns them into raw articles. A page that cannot be fetched or extracted falls back to the feed item's own title
- * and summary, marked as such; an item whose host says "not yet" stays pending for the next poll. Health is
- * updated on every poll and logged only when it changes.
+ * makes articles of them through the {@link ArticleAssembler}, like every other route. A page that cannot be
+ * fetched or extracted falls back to the feed item's own summary; when there is none, the page's rejection is
+ * returned (for the dead-letter topic). An item whose host says "not yet" stays pending for the next poll. Health is
+ * updated on every poll and logged only when it changes. Different sources may be polled on different threads at
+ * once; one source is polled by one thread at a time.
  */
 public final class SourcePoller {
     private static final Logger LOG = LoggerFactory.getLogger(SourcePoller.class);
     private static final int MAX_CHILD_SITEMAPS = 5;
     private static final int PROGRESS_BACKLOG = 50;
-    private static final java.time.Duration PROGRESS_EVERY = java.time.Duration.ofMinutes(1);
-    private final Map<String, Instant> lastProgress = new ConcurrentHashMap<>();
+    private static final Duration PROGRESS_EVERY = Duration.ofMinutes(1);
 
     private final PageFetcher fetcher;
-    private final PageExtractor extractor = new PageExtractor();
+    private final ArticleAssembler assembler;
     private final FeedReader feeds = new FeedReader();
     private final SitemapReader sitemaps = new SitemapReader();
     private final Clock clock;
+    private final MeterRegistry meters;
     private final Map<String, SourceHealth> health = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> seen = new ConcurrentHashMap<>();
     private final Map<String, List<FeedItem>> pending = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastProgress = new ConcurrentHashMap<>();
 
-    private final MeterRegistry meters;
-
-    public SourcePoller(PageFetcher fetcher, Clock clock) {
-        this(fetcher, clock, new SimpleMeterRegistry());
+    public SourcePoller(PageFetcher fetcher, ArticleAssembler assembler, Clock clock) {
+        this(fetcher, assembler, clock, new SimpleMeterRegistry());
     }
 
     /** @param meters where each source's health is exported, tagged {@code source=<id>} */
-    public SourcePoller(PageFetcher fetcher, Clock clock, MeterRegistry meters) {
+    public SourcePoller(PageFetcher fetcher, ArticleAssembler assembler, Clock clock, MeterRegistry meters) {
         this.fetcher = fetcher;
+        this.assembler = assembler;
         this.clock = clock;
         this.meters = meters;
     }
@@ -69,11 +73,16 @@ public final class SourcePoller {
         return Map.copyOf(health);
     }
 
+    /** Whether a poll now would do anything: the source is due, or items wait for their hosts. */
+    public boolean hasWork(Source source) {
+        return health(source.id()).due(clock.instant()) || !pending.getOrDefault(source.id(), List.of()).isEmpty();
+    }
+
     /**
      * Polls the source if it is due, else fetches the pages of its pending items whose hosts now allow it; the
-     * articles found, possibly none.
+     * articles and rejections found, possibly none.
      */
-    public List<RawArticle> pollIfDue(Source source) {
+    public List<Assembled> pollIfDue(Source source) {
         SourceHealth h = health(source.id());
         if (h.due(clock.instant())) {
             return poll(source);
@@ -82,13 +91,13 @@ public final class SourcePoller {
         if (waiting.isEmpty()) {
             return List.of();
         }
-        List<RawArticle> articles = take(source, waiting, null, clock.instant());
-        h.foundLater(clock.instant(), articles.size());
+        List<Assembled> found = take(source, waiting, null);
+        h.foundLater(clock.instant(), articles(found));
         reportProgress(source, h);
-        return articles;
+        return found;
     }
 
-    public List<RawArticle> poll(Source source) {
+    public List<Assembled> poll(Source source) {
         SourceHealth h = health(source.id());
         Instant now = clock.instant();
         FetchResult listing = fetcher.fetch(source.url());
@@ -110,37 +119,82 @@ public final class SourcePoller {
                 return failed(source, h, now, listing.outcome() + ": " + listing.reason());
             }
         }
-        List<RawArticle> articles = take(source, items, listing, now);
+        List<Assembled> found = take(source, items, listing);
         reportProgress(source, h);
-        if (h.succeeded(now, source.pollInterval(), articles.size(), listing.body() == null ? 0
+        if (h.succeeded(now, source.pollInterval(), articles(found), listing.body() == null ? 0
                 : listing.body().length)) {
             LOG.info("source {} is working again", source.id());
         }
-        return articles;
+        return found;
     }
 
     /**
-     * The articles of the items not seen before; items whose host says "not yet" stay pending. For a page source,
+     * What the items not seen before come to; items whose host says "not yet" stay pending. For a page source,
      * {@code listing} is the page itself.
      */
-    private List<RawArticle> take(Source source, List<FeedItem> items, FetchResult listing, Instant now) {
+    private List<Assembled> take(Source source, List<FeedItem> items, FetchResult listing) {
         Set<String> known = seen.computeIfAbsent(source.id(), id -> ConcurrentHashMap.newKeySet());
-        List<RawArticle> articles = new ArrayList<>();
+        List<Assembled> found = new ArrayList<>();
         List<FeedItem> later = new ArrayList<>();
         for (FeedItem item : items) {
             String url = CanonicalUrl.of(item.url());
             if (known.contains(url)) {
                 continue;
             }
-            RawArticle article = source.kind().equals("page") && listing != null ? page(source, listing, now)
-                    : article(source, item, later, now);
-            if (article != null) {
+            Assembled result = source.kind().equals("page") && listing != null
+                    ? assembler.assemble(pageInput(source, listing, null))
+                    : article(source, item, later);
+            if (result != null) {
                 known.add(url);
-                articles.add(article);
+                found.add(result);
+                if (!result.ok()) {
+                    health(source.id()).extractionFailed();
+                }
             }
         }
         pending.put(source.id(), later);
-        return articles;
+        return found;
+    }
+
+    /** The item's article, null when its host says "not yet", or the reason there is none. */
+    private Assembled article(Source source, FeedItem item, List<FeedItem> later) {
+        FetchResult fetched = fetcher.fetch(item.url());
+        if (fetched.outcome() == FetchResult.Outcome.WAIT) {
+            later.add(item);
+            return null;
+        }
+        Assembled page = null;
+        if (fetched.outcome() == FetchResult.Outcome.FETCHED) {
+            page = assembler.assemble(pageInput(source, fetched, item));
+            if (page.ok()) {
+                return page;
+            }
+        } else {
+            health(source.id()).rejected(fetched.outcome().name().toLowerCase());
+        }
+        if (item.summary() != null && !item.summary().isBlank()) {
+            // The feed's own summary, when the page is out of reach: better a short article than none.
+            Assembled summary = assembler.assemble(ArticleInput.ofText(item.url(), item.url(), null, item.summary(),
+                    new Hints(item.title(), null, item.publishedAt(), null, source.lang()), source.id()));
+            if (summary.ok()) {
+                return summary;
+            }
+        }
+        if (page != null) {
+            return page;
+        }
+        return fetched.outcome() == FetchResult.Outcome.REJECTED
+                ? new Assembled(null, new Rejection(item.url(), "rejected", fetched.reason(), null)) : null;
+    }
+
+    private static ArticleInput pageInput(Source source, FetchResult fetched, FeedItem item) {
+        Hints fromFeed = item == null ? Hints.NONE : new Hints(item.title(), null, item.publishedAt(), null, null);
+        return ArticleInput.ofBytes(fetched.url(), fetched.url(), fetched.contentType(), fetched.body(),
+                new Hints(null, null, null, null, source.lang()), source.id()).withFallback(fromFeed);
+    }
+
+    private static int articles(List<Assembled> found) {
+        return (int) found.stream().filter(Assembled::ok).count();
     }
 
     /**
@@ -196,51 +250,7 @@ public final class SourcePoller {
         return items;
     }
 
-    private RawArticle page(Source source, FetchResult fetched, Instant now) {
-        ExtractedPage page = extractor.extract(fetched.body(), fetched.contentType(), fetched.url());
-        return raw(source, page.url() != null ? page.url() : fetched.url(), page, now);
-    }
-
-    private RawArticle article(Source source, FeedItem item, List<FeedItem> later, Instant now) {
-        FetchResult fetched = fetcher.fetch(item.url());
-        if (fetched.outcome() == FetchResult.Outcome.WAIT) {
-            later.add(item);
-            return null;
-        }
-        if (fetched.outcome() == FetchResult.Outcome.REJECTED || fetched.outcome() == FetchResult.Outcome.DISALLOWED
-                || fetched.outcome() == FetchResult.Outcome.FAILED) {
-            health(source.id()).rejected(fetched.outcome().name().toLowerCase());
-        }
-        if (fetched.outcome() == FetchResult.Outcome.FETCHED) {
-            try {
-                ExtractedPage page = extractor.extract(fetched.body(), fetched.contentType(), fetched.url());
-                if (!page.body().isBlank()) {
-                    ExtractedPage withFeedData = new ExtractedPage(page.url(), page.title() != null ? page.title()
-                            : item.title(), page.byline(), page.publishedAt() != null ? page.publishedAt()
-                            : item.publishedAt(), page.lang(), page.site(), page.body());
-                    return raw(source, item.url(), withFeedData, now);
-                }
-            } catch (RuntimeException e) {
-                health(source.id()).extractionFailed();
-            }
-        }
-        if (item.summary() == null || item.summary().isBlank()) {
-            return null;
-        }
-        // The feed's own summary, when the page is out of reach: better a short article than none.
-        return raw(source, item.url(), new ExtractedPage(item.url(), item.title(), null, item.publishedAt(),
-                source.lang(), null, item.summary()), now);
-    }
-
-    private RawArticle raw(Source source, String url, ExtractedPage page, Instant now) {
-        String canonical = CanonicalUrl.of(url);
-        String hash = ContentHash.sha256((page.title() == null ? "" : page.title()) + "\n\n" + page.body());
-        return new RawArticle(ContentHash.shortId(canonical), canonical, page.site() != null ? page.site()
-                : source.id(), page.title(), page.byline(), null, page.publishedAt(), now,
-                page.lang() != null ? page.lang() : source.lang(), page.body(), hash, RawArticle.SCHEMA_VERSION);
-    }
-
-    private List<RawArticle> failed(Source source, SourceHealth h, Instant now, String error) {
+    private List<Assembled> failed(Source source, SourceHealth h, Instant now, String error) {
         if (h.failed(now, source.pollInterval(), error)) {
             LOG.warn("source {} is failing: {} (backing off; next try at {})", source.id(), error, h.nextPoll());
         }

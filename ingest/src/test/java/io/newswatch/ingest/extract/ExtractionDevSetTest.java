@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.model.json.Json;
+import io.newswatch.ingest.assemble.ArticleAssembler;
+import io.newswatch.ingest.assemble.ArticleInput;
+import io.newswatch.ingest.assemble.Assembled;
+import io.newswatch.ingest.clean.Hints;
 import java.io.IOException;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +36,7 @@ class ExtractionDevSetTest {
     void bodyF1OnTheDevPagesStaysAboveTheGate() throws IOException {
         assumeTrue(Files.isRegularFile(DEV.resolve("ground-truth.json")), "../shared/extraction-dev is not here");
         JsonNode truth = Json.MAPPER.readTree(DEV.resolve("ground-truth.json").toFile());
-        PageExtractor extractor = new PageExtractor();
+        ArticleAssembler assembler = new ArticleAssembler(ArticleAssembler.Limits.defaults(), Clock.systemUTC());
         double precision = 0;
         int predicted = 0;
         double recall = 0;
@@ -40,7 +45,9 @@ class ExtractionDevSetTest {
             Map.Entry<String, JsonNode> page = it.next();
             Path html = DEV.resolve("html").resolve(page.getKey() + ".html");
             Map<String, Integer> expected = shingles(page.getValue().get("articleBody").asText());
-            Map<String, Integer> got = shingles(extractor.extract(Files.readAllBytes(html), null, null).body());
+            Assembled assembled = assembler.assemble(ArticleInput.ofBytes(html.toString(), null, null,
+                    Files.readAllBytes(html), Hints.NONE, "dev"));
+            Map<String, Integer> got = shingles(assembled.ok() ? assembled.article().body() : "");
             int overlap = 0;
             for (var e : got.entrySet()) {
                 overlap += Math.min(e.getValue(), expected.getOrDefault(e.getKey(), 0));

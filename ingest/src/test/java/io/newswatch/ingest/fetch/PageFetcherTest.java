@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.newswatch.ingest.extract.PageExtractor;
+import io.newswatch.ingest.assemble.ArticleAssembler;
+import io.newswatch.ingest.assemble.ArticleInput;
+import io.newswatch.ingest.clean.Hints;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -157,7 +159,8 @@ class PageFetcherTest {
                 + "реки Пяндж, сообщило ведомство во вторник.</p></article></body></html>";
         serve("/ru", ex -> send(ex, 200, "text/html", html.getBytes(Charset.forName("windows-1251"))));
         FetchResult result = fetcher.fetch(base + "/ru");
-        assertTrue(new PageExtractor().extract(result.body(), result.contentType(), result.url()).body()
+        assertTrue(new ArticleAssembler(ArticleAssembler.Limits.defaults(), clock).assemble(ArticleInput.ofBytes(
+                result.url(), result.url(), result.contentType(), result.body(), Hints.NONE, "test")).article().body()
                 .contains("реки Пяндж"));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.newswatch.broker.EmbeddedKafka;
+import io.newswatch.ingest.assemble.ArticleAssembler;
 import io.newswatch.ingest.fetch.FetchPolicy;
 import io.newswatch.ingest.fetch.PageFetcher;
 import io.newswatch.model.RawArticle;
@@ -36,8 +37,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two ingest workers share the sources on the topic through a consumer group: every source has one owner and is
- * polled once; when a worker leaves, the other takes its sources over. Feeds and pages come from a loopback server.
+ * Two ingest workers share the sources on the topic through a consumer group over the shards topic: every source has
+ * one owner and is polled once; when a worker leaves, the other takes its sources over; a tombstone removes a source.
+ * Feeds and pages come from a loopback server.
  */
 class SourceOwnershipTest {
     private static final int SOURCES = 8;
@@ -93,6 +95,7 @@ class SourceOwnershipTest {
         settings.put("topic.raw", "raw-" + unique);
         settings.put("topic.dlq", "dlq-" + unique);
         settings.put("topic.sources", "sources-" + unique);
+        settings.put("topic.ingest.shards", "shards-" + unique);
         settings.put(io.newswatch.ingest.IngestConfig.SOURCES_FILE, file.toString());
         settings.put(io.newswatch.ingest.IngestConfig.GROUP_ID, "ingest-" + unique);
         settings.put(io.newswatch.ingest.IngestConfig.FETCH_PRIVATE_HOSTS, "127.0.0.1");
@@ -124,11 +127,12 @@ class SourceOwnershipTest {
     @Test
     void eachSourceHasOneOwnerAndMovesWhenAWorkerLeaves() throws Exception {
         String topic = "sources-" + UUID.randomUUID();
+        String shards = "shards-" + UUID.randomUUID();
         String group = "ingest-" + UUID.randomUUID();
         Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
         try (Admin admin = Admin.create(client)) {
-            admin.createTopics(List.of(new NewTopic(topic, 4, (short) 1)
-                    .configs(Map.of("cleanup.policy", "compact")))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(shards, 4, (short) 1))).all().get();
         }
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(client, new StringSerializer(),
@@ -142,8 +146,8 @@ class SourceOwnershipTest {
                     .getBytes(StandardCharsets.UTF_8)));
         }
         FetchPolicy policy = FetchPolicy.defaults().allowingPrivateHost("127.0.0.1").withMinDelay(Duration.ZERO);
-        SourceDirectory a = new SourceDirectory(client, topic, group);
-        try (SourceDirectory b = new SourceDirectory(client, topic, group)) {
+        SourceDirectory a = new SourceDirectory(client, topic, shards, group);
+        try (SourceDirectory b = new SourceDirectory(client, topic, shards, group)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 a.poll(Duration.ofMillis(100));
                 b.poll(Duration.ofMillis(100));
@@ -152,11 +156,15 @@ class SourceOwnershipTest {
                 return union.size() == SOURCES && ids(a).size() + ids(b).size() == SOURCES && !ids(a).isEmpty()
                         && !ids(b).isEmpty();
             });
+            assertEquals(SOURCES, a.known(), "every worker reads every source; the broken one is rejected");
             List<RawArticle> articles = new ArrayList<>();
-            SourcePoller pollerA = new SourcePoller(new PageFetcher(policy, Clock.systemUTC()), Clock.systemUTC());
-            SourcePoller pollerB = new SourcePoller(new PageFetcher(policy, Clock.systemUTC()), Clock.systemUTC());
-            a.owned().forEach(s -> articles.addAll(pollerA.pollIfDue(s)));
-            b.owned().forEach(s -> articles.addAll(pollerB.pollIfDue(s)));
+            ArticleAssembler assembler = new ArticleAssembler(ArticleAssembler.Limits.defaults(), Clock.systemUTC());
+            SourcePoller pollerA = new SourcePoller(new PageFetcher(policy, Clock.systemUTC()), assembler,
+                    Clock.systemUTC());
+            SourcePoller pollerB = new SourcePoller(new PageFetcher(policy, Clock.systemUTC()), assembler,
+                    Clock.systemUTC());
+            a.owned().forEach(s -> pollerA.pollIfDue(s).forEach(r -> articles.add(r.article())));
+            b.owned().forEach(s -> pollerB.pollIfDue(s).forEach(r -> articles.add(r.article())));
             for (int i = 0; i < SOURCES; i++) {
                 assertEquals(1, feedPolls.get(String.valueOf(i)).get(), "feed " + i + " polled exactly once");
             }
@@ -170,6 +178,32 @@ class SourceOwnershipTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 b.poll(Duration.ofMillis(100));
                 return ids(b).size() == SOURCES;
+            });
+        }
+    }
+
+    @Test
+    void aSourceDeletedWithATombstoneIsNoLongerPolled() throws Exception {
+        String topic = "sources-" + UUID.randomUUID();
+        String shards = "shards-" + UUID.randomUUID();
+        Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        try (Admin admin = Admin.create(client)) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(shards, 2, (short) 1))).all().get();
+        }
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(client, new StringSerializer(),
+                new ByteArraySerializer());
+             SourceDirectory only = new SourceDirectory(client, topic, shards, "ingest-" + UUID.randomUUID())) {
+            producer.send(new ProducerRecord<>(topic, "gone", ("{\"id\":\"gone\",\"kind\":\"feed\","
+                    + "\"url\":\"https://news.test/rss\"}").getBytes(StandardCharsets.UTF_8))).get();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                only.poll(Duration.ofMillis(100));
+                return ids(only).equals(Set.of("gone"));
+            });
+            producer.send(new ProducerRecord<>(topic, "gone", null)).get();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                only.poll(Duration.ofMillis(100));
+                return ids(only).isEmpty();
             });
         }
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.newswatch.ingest.assemble.ArticleAssembler;
+import io.newswatch.ingest.assemble.Assembled;
 import io.newswatch.ingest.fetch.FetchPolicy;
 import io.newswatch.ingest.fetch.PageFetcher;
 import io.newswatch.ingest.fetch.TestClock;
@@ -60,12 +62,18 @@ class SourcePollerTest {
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
         poller = new SourcePoller(new PageFetcher(FetchPolicy.defaults().allowingPrivateHost("127.0.0.1")
-                .withMinDelay(Duration.ZERO), clock), clock);
+                .withMinDelay(Duration.ZERO), clock), new ArticleAssembler(ArticleAssembler.Limits.defaults(), clock),
+                clock);
     }
 
     @AfterEach
     void stop() {
         server.stop(0);
+    }
+
+    private static List<RawArticle> articles(List<Assembled> found) {
+        assertTrue(found.stream().allMatch(Assembled::ok), found.toString());
+        return found.stream().map(Assembled::article).toList();
     }
 
     private Source feed() {
@@ -74,7 +82,7 @@ class SourcePollerTest {
 
     @Test
     void fetchesNewItemsOnceAndNeverFollowsAFeedIntoAPrivateNetwork() {
-        List<RawArticle> first = poller.poll(feed());
+        List<RawArticle> first = articles(poller.poll(feed()));
         assertEquals(2, first.size());
         RawArticle page = first.stream().filter(a -> a.title().equals("Raid")).findFirst().orElseThrow();
         assertTrue(page.body().startsWith("Guards on the border"), page.body());
@@ -107,7 +115,7 @@ class SourcePollerTest {
 
         feedStatus.set(200);
         clock.advance(Duration.ofMinutes(40));
-        assertEquals(2, poller.pollIfDue(feed()).size());
+        assertEquals(2, articles(poller.pollIfDue(feed())).size());
         assertEquals(0, health.consecutiveFailures());
         assertNull(health.lastError());
         assertEquals(clock.instant(), health.lastNewItem());

@@ -4,8 +4,9 @@ package io.newswatch.model.text;
  * Removes what is never text from strings that came from the open web or from any Kafka producer: NUL and the other
  * C0 and C1 control characters (except line feed and tab in multi-line text), the bidirectional embedding, override
  * and isolate controls (U+202A–U+202E, U+2066–U+2069, which can make a title read backwards in a desk's terminal),
- * unpaired surrogates (which PostgreSQL and strict UTF-8 encoders refuse), noncharacters (U+FFFE, U+FFFF...) and the
- * byte-order mark. A string with nothing to remove is returned as it is, without copying.
+ * unpaired surrogates (which PostgreSQL and strict UTF-8 encoders refuse), noncharacters (U+FFFE, U+FFFF...), the
+ * byte-order mark, and the replacement character U+FFFD (what a decoder or HTML parser left for a byte it could not
+ * read, a NUL among them). A string with nothing to remove is returned as it is, without copying.
  */
 public final class SafeText {
     private SafeText() {
@@ -114,7 +115,7 @@ public final class SafeText {
         if (c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
             return true;
         }
-        if (c == 0xFEFF || c == 0xFFFE || c == 0xFFFF || c >= 0xFDD0 && c <= 0xFDEF) {
+        if (c == 0xFEFF || c == 0xFFFD || c == 0xFFFE || c == 0xFFFF || c >= 0xFDD0 && c <= 0xFDEF) {
             return true;
         }
         if (Character.isHighSurrogate(c)) {

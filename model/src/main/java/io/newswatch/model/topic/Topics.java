@@ -23,21 +23,32 @@ public final class Topics {
             Serdes.String(), new JsonSerde<>(TagCount.class), "topic.aggregates");
     /**
      * Watch rules added at runtime, keyed by rule id; compacted, and a null value deletes the rule. Values are
-     * bytes because a malformed rule must be rejected with a reason, not fail deserialisation.
+     * bytes because a malformed rule must be rejected with a reason, not fail deserialisation. One partition, as
+     * Kafka Connect does for its config topic: a tombstone sent by any client, with any partitioner, lands on the
+     * record it deletes.
      */
     public static final Topic<String, byte[]> RULES = new Topic<>("newswatch.rules",
-            Serdes.String(), Serdes.ByteArray(), "topic.rules");
+            Serdes.String(), Serdes.ByteArray(), "topic.rules", 1);
     /**
-     * News sources added at runtime, keyed by source id; compacted, and a null value removes the source. Ingest
-     * workers share them as a consumer group: each source is polled by the one worker that owns its partition.
+     * News sources added at runtime, keyed by source id; compacted, and a null value removes the source. One
+     * partition, like the rules. Every ingest worker reads all of it; which worker polls which source is decided by
+     * the consumer group over {@link #INGEST_SHARDS}.
      */
     public static final Topic<String, byte[]> SOURCES = new Topic<>("newswatch.sources",
-            Serdes.String(), Serdes.ByteArray(), "topic.sources");
+            Serdes.String(), Serdes.ByteArray(), "topic.sources", 1);
+    /**
+     * Holds no records: its partitions are the shares of the sources that ingest workers divide among themselves as
+     * a consumer group. A source belongs to the share {@code murmur2(id) mod partitions}, and so to one worker, and
+     * moves when workers join or leave.
+     */
+    public static final Topic<byte[], byte[]> INGEST_SHARDS = new Topic<>("newswatch.ingest.shards",
+            Serdes.ByteArray(), Serdes.ByteArray(), "topic.ingest.shards");
     /** Original bytes of what could not be processed; the reason is in the headers (see DeadLetters). */
     public static final Topic<byte[], byte[]> DLQ = new Topic<>("newswatch.dlq",
             Serdes.ByteArray(), Serdes.ByteArray(), "topic.dlq");
 
-    public static final List<Topic<?, ?>> ALL = List.of(RAW, ENRICHED, ALERTS, AGGREGATES, RULES, SOURCES, DLQ);
+    public static final List<Topic<?, ?>> ALL = List.of(RAW, ENRICHED, ALERTS, AGGREGATES, RULES, SOURCES, DLQ,
+            INGEST_SHARDS);
 
     /** Topics that keep only the latest value per key. */
     public static final List<Topic<?, ?>> COMPACTED = List.of(RULES, SOURCES);

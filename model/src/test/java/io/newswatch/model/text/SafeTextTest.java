@@ -30,7 +30,7 @@ class SafeTextTest {
 
     @Test
     void unpairedSurrogatesAndNoncharactersAreRemovedButPairsStay() {
-        assertEquals("ab😀", SafeText.multiLine("a\uD800b\uDC00😀\uFFFF\uFEFF"));
+        assertEquals("ab😀", SafeText.multiLine("a\uD800b\uDC00😀\uFFFF\uFEFF\uFFFD"));
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * installs), in a temporary data folder on a free loopback port. PostgreSQL refuses to run as root, so as root it
  * runs as the {@code postgres} user. {@link #find()} is empty where no binaries are installed.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
     private final Path bin;
     private final Path dataDir;
     private final int port;
@@ -29,7 +29,7 @@ final class PostgresServer implements AutoCloseable {
         this.asPostgresUser = asPostgresUser;
     }
 
-    static Optional<Path> find() {
+    public static Optional<Path> find() {
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
             return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
                     .sorted().reduce((a, b) -> b);
@@ -38,7 +38,7 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
-    static PostgresServer start(Path bin) throws IOException, InterruptedException {
+    public static PostgresServer start(Path bin) throws IOException, InterruptedException {
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dataDir = Files.createTempDirectory("newswatch-pg-");
         if (root) {
@@ -56,7 +56,7 @@ final class PostgresServer implements AutoCloseable {
         return server;
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=newswatch";
     }
 
