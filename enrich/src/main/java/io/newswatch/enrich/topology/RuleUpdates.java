@@ -5,6 +5,7 @@ import io.newswatch.enrich.alert.AlertRule;
 import io.newswatch.enrich.alert.LiveAlertRules;
 import io.newswatch.enrich.tagging.Tagger;
 import io.newswatch.enrich.tagging.WatchRule;
+import io.newswatch.model.text.SafeText;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -28,6 +29,8 @@ public final class RuleUpdates implements Processor<String, byte[], Void, Void> 
     private static final Logger LOG = LoggerFactory.getLogger(RuleUpdates.class);
 
     public static final String ALERT_PREFIX = "alert:";
+    /** Rule ids become part of alert ids and database keys: they stay short and printable. */
+    static final int MAX_ID_CHARS = 100;
 
     private final Supplier<Tagger> tagger;
     private final LiveAlertRules alertRules;
@@ -64,6 +67,11 @@ public final class RuleUpdates implements Processor<String, byte[], Void, Void> 
     private boolean apply(String id, byte[] value) {
         if (id == null) {
             LOG.error("rejected a rule record without a key: the key must be the rule id");
+            return false;
+        }
+        if (id.length() > MAX_ID_CHARS || !SafeText.isClean(id) || id.contains("\n") || id.contains("\t")) {
+            LOG.error("rejected rule {}: a rule id is at most {} printable characters on one line",
+                    SafeText.summary(id, 80), MAX_ID_CHARS);
             return false;
         }
         if (id.startsWith(ALERT_PREFIX)) {

@@ -121,11 +121,14 @@ class EnrichTopologyTest {
         rule("broken", "{\"id\": \"broken\", \"tag\": \"CSTO\", \"query\": \"\\\"unclosed phrase\"}", T0);
         rule("not-json", "{id: broken", T0);
         rule("other-id", "{\"id\": \"mismatch\", \"tag\": \"CSTO\", \"query\": \"bloc\"}", T0);
+        String longId = "x".repeat(5_000);
+        rule(longId, "{\"id\": \"" + longId + "\", \"tag\": \"CSTO\", \"query\": \"bloc\"}", T0);
         send(article("c1", "CSTO ministers meet", "The bloc discussed its forces.", T0), T0.plusSeconds(1));
         EnrichedArticle out = enriched.readValue();
         assertEquals(List.of("CSTO"), out.tagNames());
         assertEquals(List.of("csto-en"), out.tags().get(0).rules(), "no rejected rule took part");
-        assertTrue(EnrichDriver.ANALYZER.tagger().ruleIds().stream().noneMatch(id -> id.equals("broken") || id.equals("mismatch")));
+        assertTrue(EnrichDriver.ANALYZER.tagger().ruleIds().stream().noneMatch(id -> id.equals("broken")
+                || id.equals("mismatch") || id.length() > 100));
     }
 
     @Test

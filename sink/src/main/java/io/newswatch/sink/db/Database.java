@@ -84,7 +84,10 @@ public final class Database implements AutoCloseable {
     public boolean refusedContent(SQLException e) {
         for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
             String state = cause.getSQLState();
-            if (dialect == Dialect.POSTGRESQL && state != null && (state.startsWith("22") || state.startsWith("23"))) {
+            // 22: data exception (a NUL in text, a bad value); 23: integrity constraint; 54: program limit (an
+            // index row over the size PostgreSQL can index).
+            if (dialect == Dialect.POSTGRESQL && state != null && (state.startsWith("22") || state.startsWith("23")
+                    || state.startsWith("54"))) {
                 return true;
             }
             if (dialect == Dialect.SQLITE && SQLITE_REFUSALS.contains(cause.getErrorCode() & 0xFF)) {
