@@ -116,6 +116,6 @@ public final class EnrichConfig extends NewswatchConfig {
                 getDuration(AGGREGATE_GRACE), getDuration(AGGREGATE_RETENTION),
                 new SpikeOptions(getDouble(SPIKE_RATIO), getInt(SPIKE_MIN_COUNT), getDouble(SPIKE_FLOOR),
                         getDuration(SPIKE_WARM_UP), getInt(SPIKE_BASELINE_WEEKS), getString(SPIKE_SEVERITY)),
-                new ArticleLimits(getInt(MAX_BODY_CHARS), getInt(MAX_RECORD_BYTES)));
+                new ArticleLimits(getInt(MAX_BODY_CHARS), getInt(MAX_RECORD_BYTES)), partitions());
     }
 }

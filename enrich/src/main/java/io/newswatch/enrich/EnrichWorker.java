@@ -48,7 +48,8 @@ public final class EnrichWorker implements AutoCloseable {
                 alertRules.desks().stream().map(d -> d.id()).toList(), gazetteer.entities().size());
         PoisonRecords poison = new PoisonRecords();
         Topology topology = EnrichTopology.build(t -> config.topic(t).name(), () -> analyzer,
-                new LiveAlertRules(alertRules), config.options().withLimits(recordLimits(config)), poison);
+                new LiveAlertRules(alertRules), config.options().withLimits(recordLimits(config))
+                        .withPartitions(TopicAdmin.partitions(config, config.topic(Topics.RAW).name())), poison);
         this.streams = new KafkaStreams(topology, streamsProperties(config, poison));
         // A bug on one record must not end processing for good: replace the thread, keep going.
         this.ops = config.opsServer("enrich", this::health);

@@ -1,7 +1,6 @@
 package io.newswatch.enrich.alert;
 
 import io.newswatch.model.Alert;
-import io.newswatch.model.EnrichedArticle;
 import io.newswatch.model.Evidence;
 import io.newswatch.model.TagMatch;
 import java.time.Instant;
@@ -22,20 +21,20 @@ public final class AlertBuilder {
      * The alert lists the latest {@link Alert#MAX_ARTICLE_IDS} articles and {@link Alert#MAX_SOURCES} sources; its
      * article count goes on beyond them.
      */
-    public static Alert apply(Alert existing, AlertRule rule, EnrichedArticle article, Instant now) {
-        if (existing != null && existing.articleIds().contains(article.id())) {
+    public static Alert apply(Alert existing, AlertRule rule, StoryArticle article, Instant now) {
+        if (existing != null && existing.articleIds().contains(article.articleId())) {
             return null;
         }
         List<Evidence> evidence = article.tags().stream()
                 .filter(t -> rule.allOf().contains(t.tag()) || rule.anyOf().contains(t.tag()))
-                .flatMap(t -> t.evidence().stream().limit(Math.max(2, MAX_EVIDENCE / 4)))
+                .flatMap(t -> t.evidence().stream().limit(StoryArticle.EVIDENCE_PER_TAG))
                 .limit(MAX_EVIDENCE).toList();
         String snippet = evidence.stream().filter(e -> "body".equals(e.field())).map(Evidence::snippet).findFirst()
                 .orElse(evidence.isEmpty() ? null : evidence.get(0).snippet());
         Set<String> tags = new LinkedHashSet<>(existing == null ? List.of() : existing.tags());
         article.tags().stream().map(TagMatch::tag).forEach(tags::add);
         List<String> articleIds = new ArrayList<>(existing == null ? List.of() : existing.articleIds());
-        articleIds.add(article.id());
+        articleIds.add(article.articleId());
         if (articleIds.size() > Alert.MAX_ARTICLE_IDS) {
             articleIds = new ArrayList<>(articleIds.subList(articleIds.size() - Alert.MAX_ARTICLE_IDS,
                     articleIds.size()));

@@ -1,7 +1,6 @@
 package io.newswatch.enrich.alert;
 
 import io.newswatch.model.Alert;
-import io.newswatch.model.EnrichedArticle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,12 +16,14 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Raises or updates the alerts of each tagged article, keyed by alert id ({@code <rule>:<story_id>}). The current
+ * Raises or updates the alerts of each tagged article placed in a story, keyed by alert id ({@code <rule>:<story_id>}).
+ * Its input is keyed by story id, so the alerts of a story are always made by the same task, on any number of
+ * partitions. The current
  * version of each alert is kept in a changelogged store, so an article seen again (replay, failover) changes and
  * emits nothing. Alerts not updated for the retention period (counted in record time) are forgotten, which bounds
  * the store; by then their story is closed too.
  */
-public final class AlertProcessor implements Processor<String, EnrichedArticle, String, Alert> {
+public final class AlertProcessor implements Processor<String, StoryArticle, String, Alert> {
     public static final String STORE = "alerts";
     /** Which articles each alert has counted: one small entry each ({@code alert id, separator, article id}). */
     public static final String MEMBER_STORE = "alert-articles";
@@ -50,13 +51,13 @@ public final class AlertProcessor implements Processor<String, EnrichedArticle, 
     }
 
     @Override
-    public void process(Record<String, EnrichedArticle> record) {
-        EnrichedArticle article = record.value();
+    public void process(Record<String, StoryArticle> record) {
+        StoryArticle article = record.value();
         Set<String> tags = Set.copyOf(article.tagNames());
         Instant now = Instant.ofEpochMilli(record.timestamp());
         for (AlertRule rule : rules.get().matching(tags)) {
             String alertId = Alert.idFor(rule.id(), article.storyId());
-            String member = alertId + SEPARATOR + article.id();
+            String member = alertId + SEPARATOR + article.articleId();
             if (members.get(member) != null) {
                 continue; // already part of this alert: a replay or a revision changes nothing
             }

@@ -1,7 +1,6 @@
 package io.newswatch.enrich.spike;
 
 import io.newswatch.model.Alert;
-import io.newswatch.model.EnrichedArticle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,33 +16,37 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Raises a spike alert when a tag's articles in one hour of event time reach {@code ratio} times its baseline for
  * that hour of the week (and at least {@code minCount}), once the tag has been watched for the warm-up period. The
- * alert is keyed {@code spike:<tag>:<hour>} and updated as more articles of that hour arrive. Copies of an earlier
- * article ({@code duplicate_of} set) are not counted: a wire story republished twenty times is one story's alert,
- * not a spike.
+ * alert is keyed {@code spike:<tag>:<hour>} and updated as more articles of that hour arrive. Its input is keyed by
+ * tag ({@link SpikeInput}, copies left out), so one task sees all of a tag's articles.
  *
  * <p>State is one small record per tag and hour (key: tag, a separator, the hour's start in epoch milliseconds,
  * zero-padded so keys sort by time), and one per tag saying when it was first and last seen ({@link TagSeen}); hours
  * older than the baseline needs are deleted as the tag's latest hour moves on. So each article rewrites a few kilobytes, however long the history.
  */
-public final class SpikeDetector implements Processor<String, EnrichedArticle, String, Alert> {
+public final class SpikeDetector implements Processor<String, SpikeInput, String, Alert> {
     public static final String STORE = "spike-hours";
     public static final String SEEN_STORE = "spike-tags";
+    /** The current version of each spike alert. */
+    public static final String ALERT_STORE = "spike-alerts";
     public static final String RULE = "spike";
     static final long HOUR = Duration.ofHours(1).toMillis();
     static final long WEEK = Duration.ofDays(7).toMillis();
     private static final String SEPARATOR = "\u0000";
 
-    private final SpikeOptions options;
-    private final String alertStoreName;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, HourCount> hours;
     private KeyValueStore<String, TagSeen> seen;
     private KeyValueStore<String, Alert> alerts;
 
-    /** @param alertStoreName the store of current alert versions, shared with the story alerts */
-    public SpikeDetector(SpikeOptions options, String alertStoreName) {
+    private static final java.time.Duration PURGE_EVERY = java.time.Duration.ofMinutes(10);
+
+    private final SpikeOptions options;
+    private final java.time.Duration retention;
+
+    /** @param retention how long a spike alert not updated is remembered (record time) */
+    public SpikeDetector(SpikeOptions options, java.time.Duration retention) {
         this.options = options;
-        this.alertStoreName = alertStoreName;
+        this.retention = retention;
     }
 
     @Override
@@ -51,41 +54,54 @@ public final class SpikeDetector implements Processor<String, EnrichedArticle, S
         this.context = context;
         this.hours = context.getStateStore(STORE);
         this.seen = context.getStateStore(SEEN_STORE);
-        this.alerts = context.getStateStore(alertStoreName);
+        this.alerts = context.getStateStore(ALERT_STORE);
+        context.schedule(PURGE_EVERY, org.apache.kafka.streams.processor.PunctuationType.STREAM_TIME, this::purge);
+    }
+
+    private void purge(long streamTime) {
+        Instant cutoff = Instant.ofEpochMilli(streamTime).minus(retention);
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, Alert> all = alerts.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.updatedAt().isBefore(cutoff)) {
+                    expired.add(entry.key);
+                }
+            });
+        }
+        expired.forEach(alerts::delete);
     }
 
     @Override
-    public void process(Record<String, EnrichedArticle> record) {
-        EnrichedArticle article = record.value();
-        long hour = Math.floorDiv(article.eventTime().toEpochMilli(), HOUR) * HOUR;
-        if (article.duplicateOf() != null || hour < 0) {
-            return; // copies are one story, not a spike; dates before 1970 are wrong dates
+    public void process(Record<String, SpikeInput> record) {
+        SpikeInput input = record.value();
+        long hour = Math.floorDiv(input.eventTime().toEpochMilli(), HOUR) * HOUR;
+        if (hour < 0) {
+            return; // dates before 1970 are wrong dates
         }
-        for (String tag : article.tagNames().stream().distinct().toList()) {
-            HourCount past = hours.get(hourKey(tag, hour));
-            HourCount count = (past == null ? HourCount.EMPTY : past).with(article.id(), article.source(),
-                    article.title(), article.url());
-            if (count == null) {
-                continue;
-            }
-            hours.put(hourKey(tag, hour), count);
-            TagSeen before = seen.get(tag);
-            TagSeen now = before == null ? new TagSeen(hour, hour) : before.with(hour);
-            if (!now.equals(before)) {
-                seen.put(tag, now);
-            }
-            if (before != null && now.latestHour() > before.latestHour()) {
-                forgetBefore(tag, now.latestHour() - (options.baselineWeeks() + 1L) * WEEK);
-            }
-            long firstSeen = now.firstHour();
-            if (hour - firstSeen < options.warmUp().toMillis()) {
-                continue;
-            }
-            Baseline baseline = baseline(tag, hour, firstSeen);
-            double threshold = Math.max(options.minCount(), options.ratio() * Math.max(baseline.mean(), options.floor()));
-            if (baseline.weeks() > 0 && count.count() >= threshold) {
-                raise(tag, hour, count, baseline, record.timestamp());
-            }
+        String tag = input.tag();
+        HourCount past = hours.get(hourKey(tag, hour));
+        HourCount count = (past == null ? HourCount.EMPTY : past).with(input.articleId(), input.source(),
+                input.title(), input.url());
+        if (count == null) {
+            return;
+        }
+        hours.put(hourKey(tag, hour), count);
+        TagSeen before = seen.get(tag);
+        TagSeen now = before == null ? new TagSeen(hour, hour) : before.with(hour);
+        if (!now.equals(before)) {
+            seen.put(tag, now);
+        }
+        if (before != null && now.latestHour() > before.latestHour()) {
+            forgetBefore(tag, now.latestHour() - (options.baselineWeeks() + 1L) * WEEK);
+        }
+        long firstSeen = now.firstHour();
+        if (hour - firstSeen < options.warmUp().toMillis()) {
+            return;
+        }
+        Baseline baseline = baseline(tag, hour, firstSeen);
+        double threshold = Math.max(options.minCount(), options.ratio() * Math.max(baseline.mean(), options.floor()));
+        if (baseline.weeks() > 0 && count.count() >= threshold) {
+            raise(tag, hour, count, baseline, record.timestamp());
         }
     }
 

@@ -1,6 +1,6 @@
 package io.newswatch.enrich.story;
 
-import io.newswatch.model.EnrichedArticle;
+import io.newswatch.enrich.alert.StoryArticle;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.KeyValue;
@@ -16,18 +16,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code duplicate_of}), a report of the same event joins that event's story, anything else starts a story of its
  * own, named by its id. An article seen again (a revision) keeps its story.
  *
- * <p>Every article must be compared with every recent one, so this stage runs on a single partition. It only
- * hashes and looks up; the expensive tagging before it runs on all partitions. Signatures live in a changelogged
- * store (the in-memory index is rebuilt from it after a restart or rebalance) and are dropped after the retention
- * period, counted in record time.
+ * <p>Every article must be compared with every recent one, so this stage runs on a single partition; it receives
+ * only {@link StoryCandidate}s (signatures made on the articles' own partitions) and only looks up and hashes bands.
+ * Signatures live in a changelogged store (the in-memory index is rebuilt from it after a restart or rebalance) and
+ * are dropped after the retention period, counted in record time.
  */
-public final class StoryClusterer implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
+public final class StoryClusterer implements FixedKeyProcessor<String, StoryCandidate, Placed> {
     public static final String STORE = "story-signatures";
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     private final StoryOptions options;
     private final StoryIndex index = new StoryIndex();
-    private FixedKeyProcessorContext<String, EnrichedArticle> context;
+    private FixedKeyProcessorContext<String, Placed> context;
     private KeyValueStore<String, StorySignature> store;
 
     public StoryClusterer(StoryOptions options) {
@@ -35,7 +35,7 @@ public final class StoryClusterer implements FixedKeyProcessor<String, EnrichedA
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
+    public void init(FixedKeyProcessorContext<String, Placed> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
         try (KeyValueIterator<String, StorySignature> all = store.all()) {
@@ -48,20 +48,20 @@ public final class StoryClusterer implements FixedKeyProcessor<String, EnrichedA
     }
 
     @Override
-    public void process(FixedKeyRecord<String, EnrichedArticle> record) {
-        EnrichedArticle article = record.value();
+    public void process(FixedKeyRecord<String, StoryCandidate> record) {
+        StoryCandidate candidate = record.value();
         Instant now = Instant.ofEpochMilli(record.timestamp());
-        StorySignature probe = StorySignature.of(article, null, null, now);
-        StorySignature previous = index.get(article.id());
+        StorySignature previous = index.get(candidate.articleId());
         StoryIndex.Placement placement = previous != null
                 ? new StoryIndex.Placement(previous.storyId(), previous.duplicateOf())
-                : index.place(probe, options);
-        StorySignature placed = new StorySignature(probe.articleId(), placement.storyId(), placement.duplicateOf(),
-                probe.contentHash(), probe.minHash(), probe.amounts(), probe.tags(), probe.publishedAt(),
-                probe.fetchedAt(), previous != null ? previous.storedAt() : now);
+                : index.place(candidate.signature(null, null, now), options);
+        StorySignature placed = candidate.signature(placement.storyId(), placement.duplicateOf(),
+                previous != null ? previous.storedAt() : now);
         index.add(placed);
-        store.put(article.id(), placed);
-        context.forward(record.withValue(article.inStory(placement.storyId(), placement.duplicateOf())));
+        store.put(candidate.articleId(), placed);
+        StoryArticle article = candidate.article() == null ? null : candidate.article().inStory(placement.storyId());
+        context.forward(record.withValue(new Placed(new Placement(candidate.articleId(), placement.storyId(),
+                placement.duplicateOf(), candidate.sourcePartition()), article)));
     }
 
     private void purge(long streamTime) {

@@ -1,7 +1,6 @@
 package io.newswatch.enrich.story;
 
 import io.newswatch.model.Amount;
-import io.newswatch.model.EnrichedArticle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,13 +19,6 @@ public record StorySignature(String articleId, String storyId, String duplicateO
 
     /** Smaller sums ("$1 million", "5,000 roubles") are too common to say two reports are about one event. */
     static final double EVENT_AMOUNT_MINIMUM = 1_000_000;
-
-    public static StorySignature of(EnrichedArticle article, String storyId, String duplicateOf, Instant storedAt) {
-        String text = (article.title() == null ? "" : article.title() + "\n") + article.body();
-        return new StorySignature(article.id(), storyId, duplicateOf, article.contentHash(), MinHash.of(text),
-                amountKeys(article.amounts()), article.tagNames(), article.publishedAt(), article.fetchedAt(),
-                storedAt);
-    }
 
     static List<String> amountKeys(List<Amount> amounts) {
         return amounts.stream().filter(a -> a.value() >= EVENT_AMOUNT_MINIMUM)

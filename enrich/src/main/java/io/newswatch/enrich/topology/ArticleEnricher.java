@@ -1,6 +1,7 @@
 package io.newswatch.enrich.topology;
 
 import io.newswatch.enrich.ArticleAnalyzer;
+import io.newswatch.enrich.story.StoryCandidate;
 import io.newswatch.model.EnrichedArticle;
 import io.newswatch.model.RawArticle;
 import io.newswatch.model.dlq.DeadLetter;
@@ -15,21 +16,24 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Enriches each new article version: an article whose id and content hash were seen before is a repeat (the
- * same folder read twice, a replay) and goes no further, so counts and alerts never see it twice. Story
- * grouping, which runs after this stage, places it in a story.
+ * Enriches each new article version on its own partition: an article whose id and content hash were seen before is
+ * a repeat (the same folder read twice, a replay) and goes no further, so counts and alerts never see it twice. The
+ * enriched article waits in the pending store (serialised once, here) while its {@link StoryCandidate} goes to the
+ * story stage; {@link StoryJoiner} completes it when the placement comes back.
  *
  * <p>What is found is kept within the {@link ArticleLimits}, and the result's size is checked before it goes on: an
  * article that would still be too large for the broker is dead-lettered here with the reason, instead of failing
  * the transaction it would be sent in (which exactly-once would retry for ever).
  */
-public final class ArticleEnricher implements FixedKeyProcessor<String, Parsed, Enriched> {
+public final class ArticleEnricher implements FixedKeyProcessor<String, Parsed, Analysed> {
     public static final String STORE = "article-versions";
+    public static final String PENDING_STORE = "pending-articles";
 
     private final Supplier<ArticleAnalyzer> analyzer;
     private final ArticleLimits limits;
-    private FixedKeyProcessorContext<String, Enriched> context;
+    private FixedKeyProcessorContext<String, Analysed> context;
     private KeyValueStore<String, String> versions;
+    private KeyValueStore<String, byte[]> pending;
 
     public ArticleEnricher(Supplier<ArticleAnalyzer> analyzer, ArticleLimits limits) {
         this.analyzer = analyzer;
@@ -37,9 +41,10 @@ public final class ArticleEnricher implements FixedKeyProcessor<String, Parsed, 
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, Enriched> context) {
+    public void init(FixedKeyProcessorContext<String, Analysed> context) {
         this.context = context;
         this.versions = context.getStateStore(STORE);
+        this.pending = context.getStateStore(PENDING_STORE);
     }
 
     @Override
@@ -52,17 +57,20 @@ public final class ArticleEnricher implements FixedKeyProcessor<String, Parsed, 
                 ArticleLimits.MAX_EVIDENCE, ArticleLimits.MAX_ENTITIES, ArticleLimits.MAX_AMOUNTS);
         EnrichedArticle enriched = EnrichedArticle.of(article, found.tags(), found.entities(), found.amounts(),
                 null, null, Instant.ofEpochMilli(record.timestamp()), record.value().bodyTruncated());
-        int size = Json.writeBytes(enriched).length + ArticleLimits.HEADROOM_BYTES;
-        if (size > limits.maxRecordBytes()) {
-            context.forward(record.withValue(Enriched.rejected(tooLarge(record.key(), article, size))));
+        byte[] bytes = Json.writeBytes(enriched);
+        RecordMetadata meta = context.recordMetadata().orElse(null);
+        if (bytes.length + ArticleLimits.HEADROOM_BYTES > limits.maxRecordBytes()) {
+            context.forward(record.withValue(Analysed.rejected(tooLarge(meta, record.key(), article,
+                    bytes.length + ArticleLimits.HEADROOM_BYTES))));
             return;
         }
         versions.put(article.id(), article.contentHash() == null ? "" : article.contentHash());
-        context.forward(record.withValue(Enriched.of(enriched)));
+        pending.put(article.id(), bytes);
+        context.forward(record.withValue(Analysed.of(StoryCandidate.of(enriched, meta == null ? 0
+                : meta.partition()))));
     }
 
-    private DeadLetter tooLarge(String key, RawArticle article, int size) {
-        RecordMetadata meta = context.recordMetadata().orElse(null);
+    private DeadLetter tooLarge(RecordMetadata meta, String key, RawArticle article, int size) {
         IllegalArgumentException reason = new IllegalArgumentException("enriched article " + article.id()
                 + " would be about " + size + " bytes, over enrich.max.record.bytes (" + limits.maxRecordBytes()
                 + "); lower enrich.max.body.chars (" + limits.maxBodyChars() + ") or raise both limits with the "

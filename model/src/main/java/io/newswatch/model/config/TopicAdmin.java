@@ -94,6 +94,19 @@ public final class TopicAdmin {
         }
     }
 
+    /** How many partitions a topic has. */
+    public static int partitions(NewswatchConfig config, String topic) {
+        try (Admin admin = Admin.create(config.clientProperties())) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing " + topic, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe topic " + topic + " on " + config.bootstrapServers()
+                    + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
     private static void checkPartitions(Admin admin, List<Spec> specs) throws ExecutionException,
             InterruptedException {
         if (specs.isEmpty()) {
