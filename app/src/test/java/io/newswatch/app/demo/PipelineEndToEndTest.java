@@ -188,6 +188,55 @@ class PipelineEndToEndTest {
     }
 
     @Test
+    void countsAndAlertsAreTheSameWithOneAndWithFourPartitions() throws Exception {
+        // Distinct reports (no copies, no shared amounts), so their stories do not depend on arrival order.
+        Map<String, String> files = new HashMap<>();
+        String[] places = {"Khatlon", "Panj", "Shuroobod", "Darvoz", "Vanj", "Ishkoshim", "Rushon", "Murghob"};
+        java.util.Random random = new java.util.Random(3);
+        String[] words = {"market", "river", "convoy", "village", "school", "bridge", "clinic", "road", "valley",
+            "elders", "wheat", "truck", "station", "court", "mosque", "garden", "tunnel", "pasture", "mine", "camp"};
+        for (int i = 0; i < places.length; i++) {
+            StringBuilder a = new StringBuilder();
+            StringBuilder b = new StringBuilder();
+            for (int w = 0; w < 60; w++) {
+                a.append(words[random.nextInt(words.length)]).append(w % 12 == 11 ? ". " : " ");
+                b.append(words[random.nextInt(words.length)]).append(w % 12 == 11 ? ". " : " ");
+            }
+            files.put("border-" + i + ".txt", "Clash reported near " + places[i] + "\n\nMarch " + (3 + i % 3)
+                    + ", 2026\n\nFighters of the Islamic State crossed the Tajik-Afghan border near " + places[i]
+                    + " before dawn, officials said. " + a + "\n");
+            files.put("csto-" + i + ".txt", "Bloc meets on " + places[i] + "\n\nMarch " + (3 + i % 3) + ", 2026\n\n"
+                    + "The CSTO held staff talks about the situation around " + places[i] + ". " + b + "\n");
+        }
+        String alerts = "SELECT alert_id, rule || ' ' || severity || ' ' || article_count FROM alerts";
+        String counts = "SELECT tag || '|' || source || '|' || co_tag || '|' || window_size || '|' || window_start, "
+                + "articles || ' ' || stories || ' ' || status FROM tag_counts";
+        Map<String, Map<String, String>> byPartitions = new HashMap<>();
+        for (String partitions : List.of("1", "4")) {
+            Map<String, String> settings = settings("p" + partitions);
+            settings.put("topic.partitions", partitions);
+            settings.put(SinkConfig.JDBC_URL, "jdbc:sqlite:" + work.resolve("p" + partitions + ".db"));
+            Path in = work.resolve("run-" + partitions).resolve("reports"); // the same source name in both runs
+            Files.createDirectories(in);
+            for (var f : files.entrySet()) {
+                Files.writeString(in.resolve(f.getKey()), f.getValue());
+                Files.setLastModifiedTime(in.resolve(f.getKey()), java.nio.file.attribute.FileTime.fromMillis(0));
+            }
+            try (Pipeline pipeline = new Pipeline(settings)) {
+                assertEquals(files.size(), pipeline.ingestOnce(in).produced());
+                pipeline.awaitQuiet(Duration.ofMinutes(2));
+            }
+            Map<String, String> result = new TreeMap<>();
+            query(settings, alerts).forEach((k, v) -> result.put("alert " + k, v));
+            query(settings, counts).forEach((k, v) -> result.put("count " + k, v));
+            byPartitions.put(partitions, result);
+        }
+        assertEquals(byPartitions.get("1"), byPartitions.get("4"));
+        assertEquals(16, byPartitions.get("1").keySet().stream().filter(k -> k.startsWith("alert ")).count(),
+                byPartitions.get("1").toString());
+    }
+
+    @Test
     void aRuleAddedOnTheRulesTopicTagsArticlesWithoutARestart() throws Exception {
         Map<String, String> settings = settings("rules");
         Path in = folder(Map.of("canal.txt", "Canal talks stall\n\nMarch 5, 2026\n\nNegotiators from both "
