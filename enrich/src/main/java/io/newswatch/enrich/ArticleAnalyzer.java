@@ -5,6 +5,7 @@ import io.newswatch.enrich.extract.EntityFinder;
 import io.newswatch.enrich.extract.Gazetteer;
 import io.newswatch.enrich.tagging.RuleBook;
 import io.newswatch.enrich.tagging.Tagger;
+import io.newswatch.enrich.tagging.match.IndexedText;
 import io.newswatch.model.Amount;
 import io.newswatch.model.Entity;
 import io.newswatch.model.RawArticle;
@@ -46,7 +47,8 @@ public final class ArticleAnalyzer implements AutoCloseable {
             found.addAll(amounts.find(article.title(), "title", maxAmounts));
         }
         found.addAll(amounts.find(article.body(), "body", maxAmounts - found.size()));
-        List<TagMatch> tags = tagger.tag(article.title(), article.body(), article.lang());
+        IndexedText text = IndexedText.of(Tagger.fullText(article.title(), article.body()));
+        List<TagMatch> tags = tagger.tag(article.title(), article.body(), article.lang(), text);
         if (tags.size() > maxTags) {
             tags = tags.subList(0, maxTags);
         }
@@ -56,7 +58,7 @@ public final class ArticleAnalyzer implements AutoCloseable {
             tags = tags.stream().map(t -> t.evidence().size() <= each ? t
                     : new TagMatch(t.tag(), t.score(), t.rules(), t.evidence().subList(0, each))).toList();
         }
-        List<Entity> mentions = entities.find(article.title(), article.body());
+        List<Entity> mentions = entities.find(article.title(), article.body(), text);
         if (mentions.size() > maxEntities) {
             mentions = mentions.subList(0, maxEntities);
         }

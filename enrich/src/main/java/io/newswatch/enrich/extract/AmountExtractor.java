@@ -38,17 +38,19 @@ public final class AmountExtractor {
      */
     public List<Amount> find(String text, String field, int max) {
         List<Amount> signFirst = new ArrayList<>();
-        Matcher m = SIGN_FIRST.matcher(text);
-        while (signFirst.size() < max && m.find()) {
+        Matches signs = new Matches(SIGN_FIRST, text, AmountExtractor::maySign);
+        Matcher m = signs.matcher;
+        while (signFirst.size() < max && signs.next()) {
             Amount a = amount(m, text, field, SIGNS.get(m.group(1).toLowerCase(Locale.ROOT)), m.group(2), m.group(3));
             if (a != null) {
                 signFirst.add(a);
             }
         }
         List<Amount> amounts = new ArrayList<>(signFirst);
-        m = WORD_AFTER.matcher(text);
+        Matches numbers = new Matches(WORD_AFTER, text, Character::isDigit);
+        m = numbers.matcher;
         int wordAfter = 0;
-        while (wordAfter < max && m.find()) {
+        while (wordAfter < max && numbers.next()) {
             Amount a = amount(m, text, field, currency(m.group(3)), m.group(1), m.group(2));
             if (a != null && !overlaps(signFirst, a)) {
                 amounts.add(a);
@@ -57,6 +59,42 @@ public final class AmountExtractor {
         }
         amounts.sort(java.util.Comparator.comparingInt(Amount::start));
         return amounts.size() <= max ? amounts : List.copyOf(amounts.subList(0, max));
+    }
+
+    /**
+     * The matches {@link Matcher#find()} would give, in order, tried only where a match can start (a digit, a
+     * currency sign): the patterns are long, and trying them at every position of an article cost more than
+     * everything else here.
+     */
+    private static final class Matches {
+        private final Matcher matcher;
+        private final String text;
+        private final java.util.function.IntPredicate canStart;
+        private int at;
+
+        Matches(Pattern pattern, String text, java.util.function.IntPredicate canStart) {
+            this.matcher = pattern.matcher(text).useTransparentBounds(true);
+            this.text = text;
+            this.canStart = canStart;
+        }
+
+        boolean next() {
+            for (int i = at; i < text.length(); i++) {
+                if (canStart.test(text.charAt(i))) {
+                    matcher.region(i, text.length());
+                    if (matcher.lookingAt()) {
+                        at = Math.max(matcher.end(), i + 1);
+                        return true;
+                    }
+                }
+            }
+            at = text.length();
+            return false;
+        }
+    }
+
+    private static boolean maySign(int c) {
+        return c == '$' || c == '€' || c == '£' || c == '¥' || c == 'U' || c == 'u';
     }
 
     private static boolean overlaps(List<Amount> sorted, Amount a) {

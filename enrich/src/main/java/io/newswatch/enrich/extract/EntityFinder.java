@@ -3,7 +3,9 @@ package io.newswatch.enrich.extract;
 import io.newswatch.enrich.tagging.QueryMatcher;
 import io.newswatch.enrich.tagging.RuleQueries;
 import io.newswatch.enrich.tagging.Span;
+import io.newswatch.enrich.tagging.Tagger;
 import io.newswatch.enrich.tagging.TextAnalyzers;
+import io.newswatch.enrich.tagging.match.IndexedText;
 import io.newswatch.model.Entity;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,9 +36,14 @@ public final class EntityFinder implements AutoCloseable {
 
     /** Every mention, in text order (title first). */
     public List<Entity> find(String title, String body) {
+        return find(title, body, IndexedText.of(Tagger.fullText(title, body)));
+    }
+
+    /** Every mention in an article whose {@link Tagger#fullText} was analysed already (shared with the tagger). */
+    public List<Entity> find(String title, String body, IndexedText text) {
         String prefix = title == null || title.isBlank() ? "" : title + TITLE_GAP;
         List<Entity> found = new ArrayList<>();
-        matcher.match(prefix + body).forEach((id, spans) -> {
+        matcher.match(text).forEach((id, spans) -> {
             Gazetteer.Entry entry = byId.get(id);
             for (Span span : spans) {
                 boolean inTitle = span.inTitle(prefix.length());

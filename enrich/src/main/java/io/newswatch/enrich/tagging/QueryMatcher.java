@@ -1,5 +1,6 @@
 package io.newswatch.enrich.tagging;
 
+import io.newswatch.enrich.tagging.match.IndexedText;
 import io.newswatch.enrich.tagging.match.PrefilteredMatcher;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,11 @@ public interface QueryMatcher extends AutoCloseable {
 
     /** Matching query ids, each with its spans (offsets into {@code text}), phrases joined into one span. */
     Map<String, List<Span>> match(String text);
+
+    /** The same, for a text already analysed (so that several matchers share one analysis). */
+    default Map<String, List<Span>> match(IndexedText text) {
+        return match(text.text());
+    }
 
     @Override
     void close();

@@ -1,5 +1,6 @@
 package io.newswatch.enrich.tagging;
 
+import io.newswatch.enrich.tagging.match.IndexedText;
 import io.newswatch.model.Evidence;
 import io.newswatch.model.TagMatch;
 import java.util.ArrayList;
@@ -66,8 +67,18 @@ public final class Tagger implements AutoCloseable {
 
     /** Tags of an article, strongest first. {@code lang} may be null (unknown: rules of every language apply). */
     public List<TagMatch> tag(String title, String body, String lang) {
+        return tag(title, body, lang, IndexedText.of(fullText(title, body)));
+    }
+
+    /** The text the rules read: the title, a gap, the body. Offsets in the result are into this text. */
+    public static String fullText(String title, String body) {
+        return (title == null || title.isBlank() ? "" : title + TITLE_GAP) + body;
+    }
+
+    /** Tags of an article whose {@link #fullText} was analysed already (shared with the entity finder). */
+    public List<TagMatch> tag(String title, String body, String lang, IndexedText text) {
         String prefix = title == null || title.isBlank() ? "" : title + TITLE_GAP;
-        Map<String, List<Span>> hitsByRule = match(prefix + body);
+        Map<String, List<Span>> hitsByRule = matcher.match(text);
         Map<String, Double> scores = new TreeMap<>();
         Map<String, List<String>> rules = new TreeMap<>();
         Map<String, TreeSet<Span>> spans = new TreeMap<>();

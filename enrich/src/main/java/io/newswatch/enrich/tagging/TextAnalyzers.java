@@ -38,6 +38,11 @@ public final class TextAnalyzers {
         }
     }
 
+    /** The analyzer of the case-kept field: the lower-cased field's, without the lower-casing. */
+    public static Analyzer caseKeptAnalyzer() {
+        return caseKept();
+    }
+
     private static Analyzer caseKept() {
         try {
             return CustomAnalyzer.builder()

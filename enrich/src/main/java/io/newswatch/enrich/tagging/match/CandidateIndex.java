@@ -87,6 +87,8 @@ final class CandidateIndex {
     private final int[] always;
     /** Every field a condition reads, worked out once rather than per text. */
     private final Set<String> fields;
+    /** Terms and prefixes as strings, by field, for fields read as raw text (decoded once, not per text). */
+    private final Map<String, Map<String, Integer>> substrings = new HashMap<>();
 
     private CandidateIndex(List<Entry> entries) {
         this.entries = List.copyOf(entries);
@@ -112,6 +114,10 @@ final class CandidateIndex {
         Set<String> read = new TreeSet<>(termIds.keySet());
         read.addAll(prefixIds.keySet());
         this.fields = Set.copyOf(read);
+        for (Map<String, Map<BytesRef, Integer>> ids : List.of(termIds, prefixIds)) {
+            ids.forEach((field, byBytes) -> byBytes.forEach((bytes, id) ->
+                    substrings.computeIfAbsent(field, f -> new HashMap<>()).put(bytes.utf8ToString(), id)));
+        }
     }
 
     static CandidateIndex of(List<Entry> entries) {
@@ -153,13 +159,8 @@ final class CandidateIndex {
             Map<BytesRef, Integer> prefixes = prefixIds.getOrDefault(field, Map.of());
             String text = raw.get(field);
             if (text != null) {
-                terms.forEach((term, id) -> {
-                    if (text.contains(term.utf8ToString())) {
-                        present.set(id);
-                    }
-                });
-                prefixes.forEach((prefix, id) -> {
-                    if (text.contains(prefix.utf8ToString())) {
+                substrings.getOrDefault(field, Map.of()).forEach((term, id) -> {
+                    if (text.contains(term)) {
                         present.set(id);
                     }
                 });

@@ -59,40 +59,34 @@ public final class PrefilteredMatcher implements QueryMatcher {
         return new CandidateIndex.Entry(id, query, conditions.of(query), QueryTraits.of(query));
     }
 
+    @Override
+    public Map<String, List<Span>> match(String text) {
+        return match(IndexedText.of(text));
+    }
+
     /**
      * Indexing a field costs more than anything else here, and the case-kept field is only read by the few
      * acronym rules: it is indexed only when a candidate needs it (candidates for it are found by substring).
      */
     @Override
-    public Map<String, List<Span>> match(String text) {
-        String caseKept = TextAnalyzers.unshout(text);
-        // Not frozen yet: the case-kept field can still be added once the candidates are known.
-        MemoryIndex memory = new MemoryIndex(true, false);
-        memory.addField(TextAnalyzers.TEXT, text, analyzer);
+    public Map<String, List<Span>> match(IndexedText text) {
         try {
-            List<CandidateIndex.Entry> candidates = index.candidates(reader(memory),
-                    Map.of(TextAnalyzers.EXACT, caseKept));
+            List<CandidateIndex.Entry> candidates = index.candidates(text.reader(),
+                    Map.of(TextAnalyzers.EXACT, text.caseKept()));
             if (candidates.isEmpty()) {
                 return Map.of();
             }
             if (candidates.stream().anyMatch(c -> c.traits().reads(TextAnalyzers.EXACT))) {
-                memory.addField(TextAnalyzers.EXACT, caseKept, analyzer);
+                text.requireExact();
             }
-            memory.freeze();
-            return run(candidates, memory, text);
+            return run(candidates, text.searcher(), text.text());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static LeafReader reader(MemoryIndex memory) {
-        return (LeafReader) memory.createSearcher().getIndexReader().leaves().get(0).reader();
-    }
-
-    private static Map<String, List<Span>> run(List<CandidateIndex.Entry> candidates, MemoryIndex memory,
+    private static Map<String, List<Span>> run(List<CandidateIndex.Entry> candidates, IndexSearcher searcher,
                                                String text) throws IOException {
-        IndexSearcher searcher = memory.createSearcher();
-        searcher.setQueryCache(null);
         LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
         Map<String, List<Span>> out = new TreeMap<>();
         for (CandidateIndex.Entry candidate : candidates) {
