@@ -22,6 +22,8 @@ public final class EnrichConfig extends NewswatchConfig {
     public static final String STORY_EVENT_WINDOW = "enrich.story.event.window";
     public static final String STORY_RETENTION = "enrich.story.retention";
     public static final String STORY_NEAR_DUPLICATE = "enrich.story.near.duplicate";
+    public static final String STORY_UNTAGGED_RETENTION = "enrich.story.untagged.retention";
+    public static final String STORY_MAX_ARTICLES = "enrich.story.max.articles";
     public static final String AGGREGATE_GRACE = "enrich.aggregate.grace";
     public static final String AGGREGATE_RETENTION = "enrich.aggregate.retention";
     public static final String MAX_BODY_CHARS = "enrich.max.body.chars";
@@ -54,6 +56,12 @@ public final class EnrichConfig extends NewswatchConfig {
                             + "updated is remembered (bounds the story and alert state).")
             .define(STORY_NEAR_DUPLICATE, Type.DOUBLE, 0.5, ConfigDef.Range.between(0.05, 1.0), Importance.LOW,
                     "Estimated Jaccard similarity of 3-word shingles (MinHash) from which an article is a copy.")
+            .define(STORY_UNTAGGED_RETENTION, Type.STRING, "P1D", isoDuration(), Importance.LOW,
+                    "How long an article without tags can still be joined by a later copy (most articles are "
+                            + "untagged; only tagged ones raise alerts).")
+            .define(STORY_MAX_ARTICLES, Type.INT, 100_000, ConfigDef.Range.atLeast(100), Importance.MEDIUM,
+                    "Most articles the story stage remembers (about 2 KB of heap each); beyond it the oldest are "
+                            + "forgotten before their retention. Raise it together with the heap.")
             .define(AGGREGATE_GRACE, Type.STRING, "P1D", isoDuration(), Importance.MEDIUM,
                     "How late in event time an article still counts in its window; the window's final count is sent "
                             + "when its end plus this has passed. Backfills of older news need a longer grace.")
@@ -112,7 +120,8 @@ public final class EnrichConfig extends NewswatchConfig {
     public EnrichOptions options() {
         return new EnrichOptions(
                 new StoryOptions(getDuration(STORY_EVENT_WINDOW), getDuration(STORY_RETENTION),
-                        getDouble(STORY_NEAR_DUPLICATE)),
+                        getDouble(STORY_NEAR_DUPLICATE), getDuration(STORY_UNTAGGED_RETENTION),
+                        getInt(STORY_MAX_ARTICLES)),
                 getDuration(AGGREGATE_GRACE), getDuration(AGGREGATE_RETENTION),
                 new SpikeOptions(getDouble(SPIKE_RATIO), getInt(SPIKE_MIN_COUNT), getDouble(SPIKE_FLOOR),
                         getDuration(SPIKE_WARM_UP), getInt(SPIKE_BASELINE_WEEKS), getString(SPIKE_SEVERITY)),

@@ -1,5 +1,7 @@
 package io.newswatch.enrich.story;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.newswatch.enrich.alert.StoryArticle;
 import io.newswatch.model.EnrichedArticle;
 import java.time.Instant;
@@ -12,17 +14,20 @@ import java.util.List;
  * text.
  *
  * @param sourcePartition the raw partition the article was read from: its placement goes back there
+ * @param sourceOffset    its offset there, to read it again should it no longer be pending
  * @param article         what an alert needs of the article, or null when it has no tags
  */
-public record StoryCandidate(String articleId, String contentHash, long[] minHash, List<String> amounts,
+public record StoryCandidate(String articleId, String contentHash, @JsonSerialize(using = MinHashJson.Write.class)
+                             @JsonDeserialize(using = MinHashJson.Read.class) long[] minHash, List<String> amounts,
                              List<String> tags, Instant publishedAt, Instant fetchedAt, int sourcePartition,
-                             StoryArticle article) {
+                             long sourceOffset, StoryArticle article) {
 
-    public static StoryCandidate of(EnrichedArticle enriched, int sourcePartition) {
+    public static StoryCandidate of(EnrichedArticle enriched, int sourcePartition, long sourceOffset) {
         String text = (enriched.title() == null ? "" : enriched.title() + "\n") + enriched.body();
         return new StoryCandidate(enriched.id(), enriched.contentHash(), MinHash.of(text),
                 StorySignature.amountKeys(enriched.amounts()), enriched.tagNames(), enriched.publishedAt(),
-                enriched.fetchedAt(), sourcePartition, enriched.tags().isEmpty() ? null : StoryArticle.of(enriched));
+                enriched.fetchedAt(), sourcePartition, sourceOffset,
+                enriched.tags().isEmpty() ? null : StoryArticle.of(enriched));
     }
 
     /** The signature the story stage keeps, placed in a story, stored at {@code storedAt}. */

@@ -3,6 +3,7 @@ package io.newswatch.enrich.story;
 import io.newswatch.enrich.alert.StoryArticle;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -10,6 +11,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gives each article its story: a copy joins the story of the article it repeats (and names it in
@@ -25,13 +28,17 @@ public final class StoryClusterer implements FixedKeyProcessor<String, StoryCand
     public static final String STORE = "story-signatures";
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
+    private static final Logger LOG = LoggerFactory.getLogger(StoryClusterer.class);
+
     private final StoryOptions options;
-    private final StoryIndex index = new StoryIndex();
+    private long evictions;
+    private final StoryIndex index;
     private FixedKeyProcessorContext<String, Placed> context;
     private KeyValueStore<String, StorySignature> store;
 
     public StoryClusterer(StoryOptions options) {
         this.options = options;
+        this.index = new StoryIndex(options.maxArticles());
     }
 
     @Override
@@ -41,7 +48,7 @@ public final class StoryClusterer implements FixedKeyProcessor<String, StoryCand
         try (KeyValueIterator<String, StorySignature> all = store.all()) {
             while (all.hasNext()) {
                 KeyValue<String, StorySignature> entry = all.next();
-                index.add(entry.value);
+                index.add(entry.value).forEach(store::delete);
             }
         }
         context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::purge);
@@ -57,16 +64,22 @@ public final class StoryClusterer implements FixedKeyProcessor<String, StoryCand
                 : index.place(candidate.signature(null, null, now), options);
         StorySignature placed = candidate.signature(placement.storyId(), placement.duplicateOf(),
                 previous != null ? previous.storedAt() : now);
-        index.add(placed);
         store.put(candidate.articleId(), placed);
+        List<String> forgotten = index.add(placed);
+        forgotten.forEach(store::delete);
+        if (!forgotten.isEmpty() && Long.bitCount(++evictions) == 1) {
+            LOG.warn("story stage holds enrich.story.max.articles ({}) articles: the oldest are forgotten before their "
+                    + "retention ({} so far)", options.maxArticles(), evictions);
+        }
         StoryArticle article = candidate.article() == null ? null : candidate.article().inStory(placement.storyId());
         context.forward(record.withValue(new Placed(new Placement(candidate.articleId(), placement.storyId(),
-                placement.duplicateOf(), candidate.sourcePartition()), article)));
+                placement.duplicateOf(), candidate.contentHash(), candidate.sourcePartition(),
+                candidate.sourceOffset()), article)));
     }
 
     private void purge(long streamTime) {
-        Instant cutoff = Instant.ofEpochMilli(streamTime).minus(options.retention());
-        for (String id : index.storedBefore(cutoff)) {
+        Instant now = Instant.ofEpochMilli(streamTime);
+        for (String id : index.storedBefore(now.minus(options.retention()), now.minus(options.untaggedRetention()))) {
             index.remove(id);
             store.delete(id);
         }

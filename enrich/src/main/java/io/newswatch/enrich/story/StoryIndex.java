@@ -1,72 +1,110 @@
 package io.newswatch.enrich.story;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The articles a story stage remembers, indexed three ways: by content hash (exact copies), by MinHash bands
  * (locality-sensitive hashing: a copy shares at least one band with high probability, so only a few candidates are
- * compared), and by event-sized amount. Held in memory and rebuilt from the changelogged store on start-up.
+ * compared; see {@link BandIndex}), and by event-sized amount. Held in memory, rebuilt from the changelogged store on
+ * start-up, and bounded: articles are kept in the order they came, and beyond {@code maxArticles} the oldest go.
  */
 final class StoryIndex {
     /** 32 bands of 2 rows: at similarity 0.5 a copy shares a band with probability 1 - 0.75^32 > 0.9998. */
     private static final int ROWS = 2;
 
-    private final Map<String, StorySignature> byId = new HashMap<>();
-    private final Map<String, Set<String>> byContentHash = new HashMap<>();
-    private final Map<Long, Set<String>> byBand = new HashMap<>();
-    private final Map<String, Set<String>> byAmount = new HashMap<>();
+    private final int maxArticles;
+    private final LinkedHashMap<String, Indexed> byId = new LinkedHashMap<>();
+    private final Map<String, List<String>> byContentHash = new HashMap<>();
+    private final Map<String, List<String>> byAmount = new HashMap<>();
+    private final BandIndex bands = new BandIndex();
+    private final Deque<Integer> freeSlots = new ArrayDeque<>();
+    private String[] idBySlot = new String[64];
+    private int nextSlot;
+
+    private record Indexed(StorySignature signature, int slot, long[] bands) {
+    }
 
     /** Where an article belongs. {@code duplicateOf} is null unless it is a copy. */
     record Placement(String storyId, String duplicateOf) {
     }
 
-    StorySignature get(String articleId) {
-        return byId.get(articleId);
+    StoryIndex(int maxArticles) {
+        this.maxArticles = maxArticles;
     }
 
-    void add(StorySignature s) {
+    StorySignature get(String articleId) {
+        Indexed i = byId.get(articleId);
+        return i == null ? null : i.signature();
+    }
+
+    int size() {
+        return byId.size();
+    }
+
+    /** Adds (or replaces) an article; returns the ids of the oldest articles forgotten to stay within bounds. */
+    List<String> add(StorySignature s) {
         remove(s.articleId());
-        byId.put(s.articleId(), s);
-        if (s.contentHash() != null) {
-            byContentHash.computeIfAbsent(s.contentHash(), k -> new HashSet<>()).add(s.articleId());
+        int slot = freeSlots.isEmpty() ? nextSlot++ : freeSlots.pop();
+        if (slot >= idBySlot.length) {
+            idBySlot = Arrays.copyOf(idBySlot, idBySlot.length * 2);
         }
-        for (long band : bands(s.minHash())) {
-            byBand.computeIfAbsent(band, k -> new HashSet<>()).add(s.articleId());
+        idBySlot[slot] = s.articleId();
+        long[] articleBands = bands(s.minHash());
+        byId.put(s.articleId(), new Indexed(s, slot, articleBands));
+        bands.add(slot, articleBands);
+        if (s.contentHash() != null) {
+            byContentHash.computeIfAbsent(s.contentHash(), k -> new ArrayList<>(1)).add(s.articleId());
         }
         for (String amount : s.amounts()) {
-            byAmount.computeIfAbsent(amount, k -> new HashSet<>()).add(s.articleId());
+            byAmount.computeIfAbsent(amount, k -> new ArrayList<>(1)).add(s.articleId());
         }
+        List<String> forgotten = new ArrayList<>();
+        Iterator<String> oldest = byId.keySet().iterator();
+        for (int excess = byId.size() - maxArticles; excess > 0 && oldest.hasNext(); excess--) {
+            forgotten.add(oldest.next());
+        }
+        forgotten.forEach(this::remove);
+        return forgotten;
     }
 
     void remove(String articleId) {
-        StorySignature s = byId.remove(articleId);
-        if (s == null) {
+        Indexed i = byId.remove(articleId);
+        if (i == null) {
             return;
         }
+        StorySignature s = i.signature();
+        bands.remove(i.slot(), i.bands());
+        idBySlot[i.slot()] = null;
+        freeSlots.push(i.slot());
         if (s.contentHash() != null) {
             unlink(byContentHash, s.contentHash(), articleId);
-        }
-        for (long band : bands(s.minHash())) {
-            unlink(byBand, band, articleId);
         }
         for (String amount : s.amounts()) {
             unlink(byAmount, amount, articleId);
         }
     }
 
-    /** Ids of the articles stored before {@code cutoff}. */
-    List<String> storedBefore(Instant cutoff) {
-        return byId.values().stream().filter(s -> s.storedAt().isBefore(cutoff)).map(StorySignature::articleId)
-                .toList();
+    /** Ids of the articles stored before {@code cutoff}, and of untagged ones stored before {@code untaggedCutoff}. */
+    List<String> storedBefore(Instant cutoff, Instant untaggedCutoff) {
+        List<String> out = new ArrayList<>();
+        for (Indexed i : byId.values()) {
+            StorySignature s = i.signature();
+            if (s.storedAt().isBefore(s.tags().isEmpty() ? untaggedCutoff : cutoff)) {
+                out.add(s.articleId());
+            }
+        }
+        return out;
     }
 
     /** The story of a new article: the first copy it repeats, else an earlier report of the same event, else its own. */
@@ -88,9 +126,9 @@ final class StoryIndex {
     }
 
     private Optional<StorySignature> nearCopy(StorySignature article, double threshold) {
-        Set<String> ids = new HashSet<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
         for (long band : bands(article.minHash())) {
-            ids.addAll(byBand.getOrDefault(band, Set.of()));
+            bands.forEach(band, slot -> ids.add(idBySlot[slot]));
         }
         StorySignature best = null;
         double bestSimilarity = threshold;
@@ -106,9 +144,9 @@ final class StoryIndex {
     }
 
     private Optional<StorySignature> sameEvent(StorySignature article, StoryOptions options) {
-        Set<String> ids = new HashSet<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
         for (String amount : article.amounts()) {
-            ids.addAll(byAmount.getOrDefault(amount, Set.of()));
+            ids.addAll(byAmount.getOrDefault(amount, List.of()));
         }
         return candidates(ids, article).stream()
                 .filter(other -> other.tags().stream().anyMatch(article.tags()::contains))
@@ -116,12 +154,13 @@ final class StoryIndex {
                 .min(EARLIEST);
     }
 
-    private List<StorySignature> candidates(Set<String> ids, StorySignature article) {
+    private List<StorySignature> candidates(java.util.Collection<String> ids, StorySignature article) {
         List<StorySignature> out = new ArrayList<>();
         if (ids != null) {
             for (String id : ids) {
-                if (!id.equals(article.articleId())) {
-                    out.add(byId.get(id));
+                Indexed i = id == null || id.equals(article.articleId()) ? null : byId.get(id);
+                if (i != null) {
+                    out.add(i.signature());
                 }
             }
         }
@@ -132,16 +171,19 @@ final class StoryIndex {
             .thenComparing(StorySignature::articleId);
 
     private static long[] bands(long[] minHash) {
-        long[] bands = new long[minHash.length / ROWS];
-        for (int b = 0; b < bands.length; b++) {
-            long[] rows = Arrays.copyOfRange(minHash, b * ROWS, b * ROWS + ROWS);
-            bands[b] = Arrays.hashCode(rows) * 31L + b;
+        long[] out = new long[BandIndex.BANDS];
+        for (int b = 0; b < out.length && b * ROWS + ROWS <= minHash.length; b++) {
+            long h = b;
+            for (int r = 0; r < ROWS; r++) {
+                h = h * 0x9E3779B97F4A7C15L + minHash[b * ROWS + r];
+            }
+            out[b] = h;
         }
-        return bands;
+        return out;
     }
 
-    private static <K> void unlink(Map<K, Set<String>> index, K key, String id) {
-        Set<String> ids = index.get(key);
+    private static void unlink(Map<String, List<String>> index, String key, String id) {
+        List<String> ids = index.get(key);
         if (ids != null) {
             ids.remove(id);
             if (ids.isEmpty()) {

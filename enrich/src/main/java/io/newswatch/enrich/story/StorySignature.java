@@ -1,5 +1,7 @@
 package io.newswatch.enrich.story;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.newswatch.model.Amount;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +16,8 @@ import java.util.Locale;
  * @param storedAt when the article reached the story stage (record time); retention counts from here
  */
 public record StorySignature(String articleId, String storyId, String duplicateOf, String contentHash,
-                             long[] minHash, List<String> amounts, List<String> tags, Instant publishedAt,
+                             @JsonSerialize(using = MinHashJson.Write.class)
+                             @JsonDeserialize(using = MinHashJson.Read.class) long[] minHash, List<String> amounts, List<String> tags, Instant publishedAt,
                              Instant fetchedAt, Instant storedAt) {
 
     /** Smaller sums ("$1 million", "5,000 roubles") are too common to say two reports are about one event. */
