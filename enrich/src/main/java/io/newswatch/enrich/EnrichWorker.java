@@ -7,7 +7,11 @@ import io.newswatch.enrich.extract.Gazetteer;
 import io.newswatch.enrich.failure.DeadLetterExceptionHandler;
 import io.newswatch.enrich.failure.PoisonRecords;
 import io.newswatch.enrich.topology.ArticleLimits;
+import io.newswatch.enrich.topology.BoundedRocksDb;
 import io.newswatch.enrich.topology.EnrichTopology;
+import io.newswatch.enrich.topology.KafkaRawReader;
+import io.newswatch.enrich.topology.StageTimes;
+import io.newswatch.enrich.topology.Warmup;
 import io.newswatch.model.config.TopicAdmin;
 import io.newswatch.model.topic.Topics;
 import java.time.Duration;
@@ -30,6 +34,11 @@ public final class EnrichWorker implements AutoCloseable {
     private final KafkaStreams streams;
     private final ArticleAnalyzer analyzer;
     private final io.newswatch.model.ops.OpsServer ops;
+    /** Enough for the JIT to compile the per-article path before the first real article (see Warmup). */
+    private static final Duration WARM_UP_LEAST = Duration.ofSeconds(3);
+    private static final Duration WARM_UP_MOST = Duration.ofSeconds(8);
+    private final StageTimes stageTimes = new StageTimes();
+    private final KafkaRawReader rawReader;
 
     public EnrichWorker(EnrichConfig config) {
         RuleBook rules = config.rulesFile() == null ? RuleBook.defaults() : RuleBook.load(config.rulesFile());
@@ -47,14 +56,17 @@ public final class EnrichWorker implements AutoCloseable {
                 rules.rules().size(), rules.tags().size(), alertRules.alertRules().size(),
                 alertRules.desks().stream().map(d -> d.id()).toList(), gazetteer.entities().size());
         PoisonRecords poison = new PoisonRecords();
+        this.rawReader = new KafkaRawReader(config.clientProperties(), config.topic(Topics.RAW).name());
         Topology topology = EnrichTopology.build(t -> config.topic(t).name(), () -> analyzer,
                 new LiveAlertRules(alertRules), config.options().withLimits(recordLimits(config))
-                        .withPartitions(TopicAdmin.partitions(config, config.topic(Topics.RAW).name())), poison);
+                        .withPartitions(TopicAdmin.partitions(config, config.topic(Topics.RAW).name())), rawReader,
+                poison, stageTimes);
         this.streams = new KafkaStreams(topology, streamsProperties(config, poison));
         // A bug on one record must not end processing for good: replace the thread, keep going.
         this.ops = config.opsServer("enrich", this::health);
         if (ops != null) {
             new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(streams).bindTo(ops.registry());
+            stageTimes.bindTo(ops.registry());
             LOG.info("enrich: metrics and health on port {}", ops.port());
         }
         streams.setUncaughtExceptionHandler(e -> {
@@ -83,6 +95,20 @@ public final class EnrichWorker implements AutoCloseable {
         return new ArticleLimits(configured.maxBodyChars(), effective);
     }
 
+    /**
+     * Kafka Streams settings tuned for latency under exactly-once (the benchmark's pass-through app uses them too).
+     * An article crosses three transactions (its own partition, the story stage, back to its partition), and a
+     * record waits for the transaction it was written in to commit before the next stage sees it: commits every
+     * 50 ms instead of every 100, and a producer that sends within 5 ms instead of lingering 100, cut that wait; the
+     * price is more, smaller transactions and batches (see the README's tuning notes). The task that reads raw
+     * articles also reads their placements; the order between the two does not matter, so it never idles waiting
+     * for one of them to have data ({@code max.task.idle.ms} -1).
+     */
+    public static final Map<String, Object> STREAMS_TUNING = Map.of(
+            StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50,
+            StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L,
+            StreamsConfig.producerPrefix("linger.ms"), 5);
+
     static Properties streamsProperties(EnrichConfig config, PoisonRecords poison) {
         Map<String, Object> props = new HashMap<>(config.clientProperties());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -91,6 +117,7 @@ public final class EnrichWorker implements AutoCloseable {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
         props.putIfAbsent(StreamsConfig.producerPrefix("compression.type"), "lz4");
+        STREAMS_TUNING.forEach(props::putIfAbsent);
         // Unreadable or oversized input is dead-lettered by the topology itself. Should processing still throw on a
         // record (a bug), or its result be refused by the producer or broker, the handler sends that record to the
         // same DLQ in the same format and processing goes on, instead of stopping the thread or (under
@@ -100,12 +127,16 @@ public final class EnrichWorker implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topic(Topics.DLQ).name());
         props.put(PoisonRecords.CONFIG, poison);
+        props.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
         Properties properties = new Properties();
         properties.putAll(props);
         return properties;
     }
 
     public void start() {
+        long started = System.nanoTime();
+        int warmed = Warmup.run(analyzer, WARM_UP_LEAST, WARM_UP_MOST);
+        LOG.info("enrich: warmed up on {} articles in {} ms", warmed, (System.nanoTime() - started) / 1_000_000);
         streams.start();
     }
 
@@ -132,5 +163,6 @@ public final class EnrichWorker implements AutoCloseable {
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
         analyzer.close();
+        rawReader.close();
     }
 }

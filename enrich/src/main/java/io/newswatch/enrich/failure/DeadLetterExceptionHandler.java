@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A record whose <em>result</em> the producer refused (too large for the broker, say) is also remembered in
  * {@link PoisonRecords}: under exactly-once that refusal aborts the transaction and the input is read again, and
- * the {@link PoisonGuard} after its source then dead-letters it instead of failing again.
+ * the {@code StageEntry} after its source then dead-letters it instead of failing again.
  */
 public final class DeadLetterExceptionHandler implements ProcessingExceptionHandler, ProductionExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterExceptionHandler.class);

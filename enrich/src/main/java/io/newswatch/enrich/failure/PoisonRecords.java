@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Input records whose results could not be written, by {@code topic/partition/offset}, with the reason. Shared
- * by one enrich instance's exception handler (which learns them) and its {@link PoisonGuard}s (which dead-letter them
- * when the aborted transaction is replayed). Bounded: it only ever holds records that failed, and forgets the
+ * by one enrich instance's exception handler (which learns them) and the {@code StageEntry} of each stage (which
+ * dead-letters them when the aborted transaction is replayed). Bounded: it only ever holds records that failed, and forgets the
  * oldest past {@link #CAPACITY}.
  */
 public final class PoisonRecords {

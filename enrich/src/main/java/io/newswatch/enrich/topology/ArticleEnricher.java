@@ -18,8 +18,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Enriches each new article version on its own partition: an article whose id and content hash were seen before is
  * a repeat (the same folder read twice, a replay) and goes no further, so counts and alerts never see it twice. The
- * enriched article waits in the pending store (serialised once, here) while its {@link StoryCandidate} goes to the
- * story stage; {@link StoryJoiner} completes it when the placement comes back.
+ * enriched article waits in {@link PendingArticles} (serialised once, here) while its {@link StoryCandidate} goes to
+ * the story stage; {@link StoryJoiner} completes it when the placement comes back.
  *
  * <p>What is found is kept within the {@link ArticleLimits}, and the result's size is checked before it goes on: an
  * article that would still be too large for the broker is dead-lettered here with the reason, instead of failing
@@ -27,24 +27,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class ArticleEnricher implements FixedKeyProcessor<String, Parsed, Analysed> {
     public static final String STORE = "article-versions";
-    public static final String PENDING_STORE = "pending-articles";
 
     private final Supplier<ArticleAnalyzer> analyzer;
     private final ArticleLimits limits;
     private FixedKeyProcessorContext<String, Analysed> context;
     private KeyValueStore<String, String> versions;
-    private KeyValueStore<String, byte[]> pending;
 
-    public ArticleEnricher(Supplier<ArticleAnalyzer> analyzer, ArticleLimits limits) {
+    private final PendingArticles kept;
+
+    ArticleEnricher(Supplier<ArticleAnalyzer> analyzer, ArticleLimits limits, PendingArticles kept) {
         this.analyzer = analyzer;
         this.limits = limits;
+        this.kept = kept;
     }
 
     @Override
     public void init(FixedKeyProcessorContext<String, Analysed> context) {
         this.context = context;
         this.versions = context.getStateStore(STORE);
-        this.pending = context.getStateStore(PENDING_STORE);
     }
 
     @Override
@@ -53,10 +53,8 @@ public final class ArticleEnricher implements FixedKeyProcessor<String, Parsed, 
         if (article.contentHash() != null && article.contentHash().equals(versions.get(article.id()))) {
             return;
         }
-        ArticleAnalyzer.Analysis found = analyzer.get().analyze(article, ArticleLimits.MAX_TAGS,
-                ArticleLimits.MAX_EVIDENCE, ArticleLimits.MAX_ENTITIES, ArticleLimits.MAX_AMOUNTS);
-        EnrichedArticle enriched = EnrichedArticle.of(article, found.tags(), found.entities(), found.amounts(),
-                null, null, Instant.ofEpochMilli(record.timestamp()), record.value().bodyTruncated());
+        EnrichedArticle enriched = enrich(analyzer.get(), article, record.value().bodyTruncated(),
+                Instant.ofEpochMilli(record.timestamp()));
         byte[] bytes = Json.writeBytes(enriched);
         RecordMetadata meta = context.recordMetadata().orElse(null);
         if (bytes.length + ArticleLimits.HEADROOM_BYTES > limits.maxRecordBytes()) {
@@ -65,9 +63,18 @@ public final class ArticleEnricher implements FixedKeyProcessor<String, Parsed, 
             return;
         }
         versions.put(article.id(), article.contentHash() == null ? "" : article.contentHash());
-        pending.put(article.id(), bytes);
-        context.forward(record.withValue(Analysed.of(StoryCandidate.of(enriched, meta == null ? 0
-                : meta.partition()))));
+        kept.keep(enriched, bytes);
+        context.forward(record.withValue(Analysed.of(StoryCandidate.of(enriched, meta == null ? 0 : meta.partition(),
+                meta == null ? -1 : meta.offset()))));
+    }
+
+    /** The article with what the analyzer finds in it, kept within the limits; not yet in a story. */
+    static EnrichedArticle enrich(ArticleAnalyzer analyzer, RawArticle article, boolean bodyTruncated,
+                                  Instant enrichedAt) {
+        ArticleAnalyzer.Analysis found = analyzer.analyze(article, ArticleLimits.MAX_TAGS, ArticleLimits.MAX_EVIDENCE,
+                ArticleLimits.MAX_ENTITIES, ArticleLimits.MAX_AMOUNTS);
+        return EnrichedArticle.of(article, found.tags(), found.entities(), found.amounts(), null, null, enrichedAt,
+                bodyTruncated);
     }
 
     private DeadLetter tooLarge(RecordMetadata meta, String key, RawArticle article, int size) {

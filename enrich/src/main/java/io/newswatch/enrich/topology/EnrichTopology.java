@@ -9,7 +9,6 @@ import io.newswatch.enrich.alert.AlertRuleBook;
 import io.newswatch.enrich.alert.Desk;
 import io.newswatch.enrich.alert.LiveAlertRules;
 import io.newswatch.enrich.alert.StoryArticle;
-import io.newswatch.enrich.failure.PoisonGuard;
 import io.newswatch.enrich.failure.PoisonRecords;
 import io.newswatch.enrich.spike.HourCount;
 import io.newswatch.enrich.spike.SpikeDetector;
@@ -48,7 +47,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * rules (global) ─► live changes to the watch rules and alert rules of every instance
  * raw ─► parse ─┬─► dlq                            (not an article: original bytes + reason headers)
- *               └─► dedupe + tag + entities + amounts ─► pending store     [N partitions, by raw partition]
+ *               └─► dedupe + tag + entities + amounts ─► pending (memory) [N partitions, by raw partition]
  *                     └─► candidate ─► [signatures: 1 partition] ─► story placement
  *                           ├─► [placements: back to the article's raw partition] ─► join pending ─► enriched
  *                           │        ├─► [tag-windows: N, by window] ─► counts ─► aggregates
@@ -62,16 +61,19 @@ public final class EnrichTopology {
     }
 
     public static Topology build(Function<Topic<?, ?>, String> topicNames, Supplier<ArticleAnalyzer> analyzer,
-                                 LiveAlertRules alertRules, EnrichOptions options) {
-        return build(topicNames, analyzer, alertRules, options, new PoisonRecords());
+                                 LiveAlertRules alertRules, EnrichOptions options, RawReader raw) {
+        return build(topicNames, analyzer, alertRules, options, raw, new PoisonRecords(), new StageTimes());
     }
 
     /**
      * @param poison the records this instance's exception handler found unwritable (see {@link PoisonRecords});
      *               the same object must reach the handler through {@link PoisonRecords#CONFIG}
+     * @param times  where each stage's time is counted
+     * @param raw    reads a raw record again for an article placed in a story but no longer pending here
      */
     public static Topology build(Function<Topic<?, ?>, String> topicNames, Supplier<ArticleAnalyzer> analyzer,
-                                 LiveAlertRules alertRules, EnrichOptions options, PoisonRecords poison) {
+                                 LiveAlertRules alertRules, EnrichOptions options, RawReader raw,
+                                 PoisonRecords poison, StageTimes times) {
         StreamsBuilder builder = new StreamsBuilder();
         addStores(builder);
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RuleUpdates.STORE),
@@ -79,19 +81,20 @@ public final class EnrichTopology {
                 topicNames.apply(Topics.RULES), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("rules"),
                 () -> new RuleUpdates(() -> analyzer.get().tagger(), alertRules));
         int partitions = options.partitions();
+        PendingArticles kept = new PendingArticles();
 
         KStream<String, Parsed> parsed = builder
                 .stream(topicNames.apply(Topics.RAW), Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName("raw-articles"))
-                .processValues(() -> new PoisonGuard<>(poison), Named.as("raw-guard"))
+                .processValues(() -> new StageEntry<>(poison, times, "analyse"), Named.as("raw-guard"))
                 .processValues(() -> new RawArticleParser(options.limits()), Named.as("parse"));
 
         // Tagging is the expensive part and runs on every partition; placing an article in a story compares it with
         // every recent article, so that step runs on one, and only the signatures go there.
         KStream<String, Analysed> analysed = parsed
                 .filter((key, value) -> value.ok(), Named.as("readable"))
-                .processValues(() -> new ArticleEnricher(analyzer, options.limits()), Named.as("enrich"),
-                        ArticleEnricher.STORE, ArticleEnricher.PENDING_STORE);
+                .processValues(() -> new ArticleEnricher(analyzer, options.limits(), kept), Named.as("enrich"),
+                        ArticleEnricher.STORE);
         parsed.filterNot((key, value) -> value.ok(), Named.as("unreadable"))
                 .mapValues(Parsed::deadLetter, Named.as("unreadable-reason"))
                 .merge(analysed.filterNot((key, value) -> value.ok(), Named.as("too-large"))
@@ -105,18 +108,20 @@ public final class EnrichTopology {
                 .mapValues(Analysed::candidate, Named.as("candidate"))
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(StoryCandidate.class))
                         .withNumberOfPartitions(1).withName("signatures"))
-                .processValues(() -> new PoisonGuard<>(poison), Named.as("signatures-guard"))
+                .processValues(() -> new StageEntry<>(poison, times, "story"), Named.as("signatures-guard"))
                 .processValues(() -> new StoryClusterer(options.story()), Named.as("story"), StoryClusterer.STORE);
 
-        KStream<String, EnrichedArticle> enriched = placed
+        KStream<String, SerializedArticle> completed = placed
                 .mapValues(Placed::placement, Named.as("placement"))
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(Placement.class))
                         .withStreamPartitioner(EnrichTopology::backToItsPartition)
                         .withNumberOfPartitions(partitions).withName("placements"))
-                .processValues(() -> new PoisonGuard<>(poison), Named.as("placements-guard"))
-                .processValues(StoryJoiner::new, Named.as("join"), ArticleEnricher.PENDING_STORE);
-        enriched.to(topicNames.apply(Topics.ENRICHED), Produced.with(Topics.ENRICHED.keySerde(),
-                Topics.ENRICHED.valueSerde()).withName("enriched-articles"));
+                .processValues(() -> new StageEntry<>(poison, times, "join"), Named.as("placements-guard"))
+                .processValues(() -> new StoryJoiner(kept, raw, analyzer, options.limits()), Named.as("join"));
+        completed.to(topicNames.apply(Topics.ENRICHED), Produced.with(Topics.ENRICHED.keySerde(),
+                SerializedArticle.SERDE).withName("enriched-articles"));
+        KStream<String, EnrichedArticle> enriched = completed.mapValues(SerializedArticle::article,
+                Named.as("enriched"));
 
         KStream<String, Alert> storyAlerts = placed
                 .filter((key, value) -> value.article() != null, Named.as("tagged"))
@@ -124,14 +129,14 @@ public final class EnrichTopology {
                         Named.as("by-story"))
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(StoryArticle.class))
                         .withNumberOfPartitions(partitions).withName("alert-inputs"))
-                .processValues(() -> new PoisonGuard<>(poison), Named.as("alert-inputs-guard"))
+                .processValues(() -> new StageEntry<>(poison, times, "alerts"), Named.as("alert-inputs-guard"))
                 .process(() -> new AlertProcessor(alertRules::book, options.story().retention()), Named.as("alert"),
                         AlertProcessor.STORE, AlertProcessor.MEMBER_STORE);
         KStream<String, Alert> spikeAlerts = enriched
                 .flatMap((id, article) -> SpikeInput.of(article), Named.as("by-tag"))
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(SpikeInput.class))
                         .withNumberOfPartitions(partitions).withName("spike-inputs"))
-                .processValues(() -> new PoisonGuard<>(poison), Named.as("spike-inputs-guard"))
+                .processValues(() -> new StageEntry<>(poison, times, "spikes"), Named.as("spike-inputs-guard"))
                 .process(() -> new SpikeDetector(options.spike(), options.story().retention()), Named.as("spike"),
                         SpikeDetector.STORE, SpikeDetector.SEEN_STORE, SpikeDetector.ALERT_STORE);
         KStream<String, Alert> alerts = storyAlerts.merge(spikeAlerts, Named.as("all-alerts"));
@@ -147,7 +152,7 @@ public final class EnrichTopology {
                 .flatMap((id, article) -> CountEvent.of(article), Named.as("count-events"))
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(CountEvent.class))
                         .withNumberOfPartitions(partitions).withName("tag-windows"))
-                .processValues(() -> new PoisonGuard<>(poison), Named.as("tag-windows-guard"))
+                .processValues(() -> new StageEntry<>(poison, times, "counts"), Named.as("tag-windows-guard"))
                 .process(() -> new TagWindowCounter(options.aggregateGrace(), options.aggregateRetention()),
                         Named.as("count"), TagWindowCounter.STORE, TagWindowCounter.MEMBER_STORE,
                         TagWindowCounter.WATERMARK_STORE)
@@ -170,8 +175,6 @@ public final class EnrichTopology {
     private static void addStores(StreamsBuilder builder) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleEnricher.STORE),
                 Serdes.String(), Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ArticleEnricher.PENDING_STORE), Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryClusterer.STORE),
                 Serdes.String(), new JsonSerde<>(StorySignature.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertProcessor.STORE),
@@ -192,15 +195,6 @@ public final class EnrichTopology {
                 Stores.persistentKeyValueStore(TagWindowCounter.WATERMARK_STORE), Serdes.String(), Serdes.Long()));
     }
 
-    /** With the default topic names. */
-    public static Topology build(ArticleAnalyzer analyzer, AlertRuleBook alertRules, EnrichOptions options) {
-        return build(Topic::name, () -> analyzer, new LiveAlertRules(alertRules), options);
-    }
-
-    /** With the default topic names and options. */
-    public static Topology build(ArticleAnalyzer analyzer, AlertRuleBook alertRules) {
-        return build(analyzer, alertRules, EnrichOptions.defaults());
-    }
 
     /** An alert on its way to one desk's topic. */
     record DeskAlert(String desk, Alert alert) {

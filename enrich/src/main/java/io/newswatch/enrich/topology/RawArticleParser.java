@@ -38,22 +38,7 @@ public final class RawArticleParser implements FixedKeyProcessor<String, byte[],
 
     private Parsed parse(String key, byte[] value) {
         try {
-            if (value == null) {
-                throw new IllegalArgumentException("record has no value (a tombstone is not an article)");
-            }
-            RawArticle article = Json.read(value, RawArticle.class);
-            if (article == null) {
-                throw new IllegalArgumentException("value is JSON null, not an article");
-            }
-            if (article.schemaVersion() > RawArticle.SCHEMA_VERSION) {
-                throw new IllegalArgumentException("schema_version " + article.schemaVersion()
-                        + " is newer than this worker understands (" + RawArticle.SCHEMA_VERSION + ")");
-            }
-            if (key != null && !key.equals(article.id())) {
-                throw new IllegalArgumentException("record key " + SafeText.summary(key, 80) + " is not the article id "
-                        + SafeText.summary(article.id(), 80));
-            }
-            ArticleLimits.Clamped clamped = limits.clamp(article);
+            ArticleLimits.Clamped clamped = read(key, value, limits);
             return new Parsed(clamped.article(), clamped.bodyTruncated(), null);
         } catch (Exception e) {
             RecordMetadata meta = context.recordMetadata().orElse(null);
@@ -62,5 +47,29 @@ public final class RawArticleParser implements FixedKeyProcessor<String, byte[],
                     meta == null ? -1 : meta.offset(), key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
             return new Parsed(null, false, letter);
         }
+    }
+
+    /**
+     * The article a raw record holds, cleaned and cut to the limits.
+     *
+     * @throws IllegalArgumentException or an {@link java.io.IOException} with the reason it is not an article
+     */
+    static ArticleLimits.Clamped read(String key, byte[] value, ArticleLimits limits) throws java.io.IOException {
+        if (value == null) {
+            throw new IllegalArgumentException("record has no value (a tombstone is not an article)");
+        }
+        RawArticle article = Json.read(value, RawArticle.class);
+        if (article == null) {
+            throw new IllegalArgumentException("value is JSON null, not an article");
+        }
+        if (article.schemaVersion() > RawArticle.SCHEMA_VERSION) {
+            throw new IllegalArgumentException("schema_version " + article.schemaVersion()
+                    + " is newer than this worker understands (" + RawArticle.SCHEMA_VERSION + ")");
+        }
+        if (key != null && !key.equals(article.id())) {
+            throw new IllegalArgumentException("record key " + SafeText.summary(key, 80) + " is not the article id "
+                    + SafeText.summary(article.id(), 80));
+        }
+        return limits.clamp(article);
     }
 }

@@ -1,51 +1,74 @@
 package io.newswatch.enrich.topology;
 
+import io.newswatch.enrich.ArticleAnalyzer;
 import io.newswatch.enrich.story.Placement;
 import io.newswatch.model.EnrichedArticle;
 import io.newswatch.model.json.Json;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Completes an article when its placement comes back from the story stage: the enriched article waiting in the
- * pending store gets its story id (and {@code duplicate_of}) and goes on; the pending entry is deleted. The placement
- * comes back to the partition the article was read from, so the article is always in this task's store. A placement
- * whose article is no longer pending (a newer version of it was completed by an earlier placement) is dropped.
+ * Completes an article version when its placement comes back from the story stage: the enriched article waiting in
+ * {@link PendingArticles} gets its story id (and {@code duplicate_of}) spliced into the JSON it was serialised to,
+ * and goes on. The placement comes back to the partition the article was read from, so the article is pending in
+ * this instance, unless the worker restarted or a rebalance moved the partition since: then the raw record is read
+ * again by the placement's offset and analysed again, so no article is lost and none is written twice.
  */
-public final class StoryJoiner implements FixedKeyProcessor<String, Placement, EnrichedArticle> {
+public final class StoryJoiner implements FixedKeyProcessor<String, Placement, SerializedArticle> {
     private static final Logger LOG = LoggerFactory.getLogger(StoryJoiner.class);
 
-    private FixedKeyProcessorContext<String, EnrichedArticle> context;
-    private KeyValueStore<String, byte[]> pending;
+    private final PendingArticles kept;
+    private final RawReader raw;
+    private final Supplier<ArticleAnalyzer> analyzer;
+    private final ArticleLimits limits;
+    private FixedKeyProcessorContext<String, SerializedArticle> context;
+
+    StoryJoiner(PendingArticles kept, RawReader raw, Supplier<ArticleAnalyzer> analyzer, ArticleLimits limits) {
+        this.kept = kept;
+        this.raw = raw;
+        this.analyzer = analyzer;
+        this.limits = limits;
+    }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
+    public void init(FixedKeyProcessorContext<String, SerializedArticle> context) {
         this.context = context;
-        this.pending = context.getStateStore(ArticleEnricher.PENDING_STORE);
     }
 
     @Override
     public void process(FixedKeyRecord<String, Placement> record) {
         Placement placement = record.value();
-        byte[] waiting = pending.get(placement.articleId());
-        if (waiting == null) {
-            LOG.debug("placement of {} found no pending article (a newer version was completed already)",
-                    placement.articleId());
-            return;
+        PendingArticles.Pending pending = kept.take(placement.articleId(), placement.contentHash());
+        if (pending == null) {
+            pending = readAgain(placement);
         }
-        pending.delete(placement.articleId());
-        EnrichedArticle article;
+        context.forward(record.withValue(SerializedArticle.placed(pending.article(), pending.json(),
+                placement.storyId(), placement.duplicateOf())));
+    }
+
+    private PendingArticles.Pending readAgain(Placement placement) {
+        LOG.debug("article {} is not pending here; reading it again from raw partition {} offset {}",
+                placement.articleId(), placement.sourcePartition(), placement.sourceOffset());
+        RawReader.Record record = raw.read(placement.sourcePartition(), placement.sourceOffset());
+        if (record == null) {
+            throw new IllegalStateException("article " + placement.articleId() + " was placed in a story, but its raw "
+                    + "record (partition " + placement.sourcePartition() + ", offset " + placement.sourceOffset()
+                    + ") is no longer on the raw topic");
+        }
         try {
-            article = Json.read(waiting, EnrichedArticle.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("pending article " + placement.articleId() + " cannot be read", e);
+            ArticleLimits.Clamped clamped = RawArticleParser.read(record.key(), record.value(), limits);
+            EnrichedArticle article = ArticleEnricher.enrich(analyzer.get(), clamped.article(),
+                    clamped.bodyTruncated(), Instant.ofEpochMilli(record.timestamp()));
+            return new PendingArticles.Pending(article, Json.writeBytes(article));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("article " + placement.articleId() + " cannot be read again: "
+                    + e.getMessage(), e);
         }
-        context.forward(record.withValue(article.inStory(placement.storyId(), placement.duplicateOf())));
     }
 }

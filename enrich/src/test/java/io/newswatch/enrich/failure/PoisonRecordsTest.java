@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newswatch.enrich.topology.StageEntry;
+import io.newswatch.enrich.topology.StageTimes;
 import io.newswatch.model.dlq.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -96,7 +98,7 @@ class PoisonRecordsTest {
         poison.add("in", 0, 1, "its result for out could not be written: too large");
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
-                .processValues(() -> new PoisonGuard<>(poison))
+                .processValues(() -> new StageEntry<>(poison, new StageTimes(), "analyse"))
                 .to("out", Produced.with(Serdes.String(), Serdes.String()));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "poison-test");

@@ -91,7 +91,7 @@ class ArticleLimitsTopologyTest {
     @Test
     void shouldDeadLetterAJsonNullValueWithAReasonAPersonCanRead() {
         start(ArticleLimits.defaults());
-        d.raw.pipeInput("n", "null".getBytes(StandardCharsets.UTF_8), T0);
+        d.pipeRaw("n", "null".getBytes(StandardCharsets.UTF_8), T0);
         assertEquals("value is JSON null, not an article", reason(d.dlq.readRecord()));
     }
 
@@ -99,7 +99,7 @@ class ArticleLimitsTopologyTest {
     void shouldDeadLetterARecordWithAnAbsurdKeyWithoutCopyingTheKey() {
         start(ArticleLimits.defaults());
         String key = "k".repeat(100_000);
-        d.raw.pipeInput(key, Json.writeBytes(article("k", "CSTO ministers meet", "The bloc met.", T0)), T0);
+        d.pipeRaw(key, Json.writeBytes(article("k", "CSTO ministers meet", "The bloc met.", T0)), T0);
         TestRecord<byte[], byte[]> dead = d.dlq.readRecord();
         assertEquals(null, dead.key());
         assertEquals("true", new String(dead.headers().lastHeader(DeadLetterHeaders.KEY_TRUNCATED).value(),

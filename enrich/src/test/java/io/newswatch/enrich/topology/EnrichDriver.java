@@ -40,6 +40,7 @@ public final class EnrichDriver implements AutoCloseable {
     public final TestOutputTopic<String, TagCount> counts;
     public final TestOutputTopic<byte[], byte[]> dlq;
     public final PoisonRecords poison = new PoisonRecords();
+    public final StageTimes times = new StageTimes();
 
     public EnrichDriver(Path stateDir) {
         this(stateDir, AlertRuleBook.defaults(), EnrichOptions.defaults());
@@ -55,7 +56,7 @@ public final class EnrichDriver implements AutoCloseable {
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ.name());
         props.put(PoisonRecords.CONFIG, poison);
         driver = new TopologyTestDriver(EnrichTopology.build(Topic::name, () -> ANALYZER,
-                new LiveAlertRules(alertRules), options, poison), props);
+                new LiveAlertRules(alertRules), options, this::rawRecord, poison, times), props);
         raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(), new ByteArraySerializer());
         rules = driver.createInputTopic(Topics.RULES.name(), new StringSerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(Topics.ENRICHED.name(), Topics.ENRICHED.keySerde().deserializer(),
@@ -85,7 +86,20 @@ public final class EnrichDriver implements AutoCloseable {
     }
 
     public void send(RawArticle article, Instant at) {
-        raw.pipeInput(article.id(), Json.writeBytes(article), at);
+        pipeRaw(article.id(), Json.writeBytes(article), at);
+    }
+
+    /** Every raw record piped, by offset (the test driver has one partition): what a raw reader would read again. */
+    private final java.util.List<RawReader.Record> rawRecords = new java.util.ArrayList<>();
+
+    /** Puts a record on the raw topic, remembering it so that it can be read again by offset. */
+    public void pipeRaw(String key, byte[] value, Instant at) {
+        rawRecords.add(new RawReader.Record(key, value, at.toEpochMilli()));
+        raw.pipeInput(key, value, at);
+    }
+
+    private RawReader.Record rawRecord(int partition, long offset) {
+        return offset < rawRecords.size() ? rawRecords.get((int) offset) : null;
     }
 
     /** A rule record on the rules topic; null deletes. */

@@ -78,7 +78,7 @@ class EnrichTopologyTest {
 
     @Test
     void shouldSendAPoisonRecordToTheDlqWithItsReasonAndGoOn() {
-        d.raw.pipeInput("bad", "{not json".getBytes(StandardCharsets.UTF_8), T0);
+        d.pipeRaw("bad", "{not json".getBytes(StandardCharsets.UTF_8), T0);
         send(article("a1", "CSTO ministers meet", "The bloc discussed its forces.", T0), T0.plusSeconds(1));
         TestRecord<byte[], byte[]> dead = dlq.readRecord();
         assertEquals("{not json", new String(dead.value(), StandardCharsets.UTF_8));
@@ -93,7 +93,7 @@ class EnrichTopologyTest {
 
     @Test
     void shouldDeadLetterAnArticleMissingItsBody() {
-        d.raw.pipeInput("x", "{\"id\":\"x\",\"fetched_at\":\"2026-03-10T08:00:00Z\",\"schema_version\":1}"
+        d.pipeRaw("x", "{\"id\":\"x\",\"fetched_at\":\"2026-03-10T08:00:00Z\",\"schema_version\":1}"
                 .getBytes(StandardCharsets.UTF_8), T0);
         assertTrue(new String(dlq.readRecord().headers().lastHeader(DeadLetterHeaders.REASON).value(),
                 StandardCharsets.UTF_8).contains("body"));
