@@ -4,6 +4,7 @@ import io.newswatch.app.cli.DemoCommand;
 import io.newswatch.app.cli.EnrichCommand;
 import io.newswatch.app.cli.IngestCommand;
 import io.newswatch.app.cli.SinkCommand;
+import io.newswatch.app.cli.StatusCommand;
 import io.newswatch.app.cli.TagCommand;
 import io.newswatch.app.cli.EvalRulesCommand;
 import io.newswatch.app.cli.ExtractCommand;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "newswatch", mixinStandardHelpOptions = true, version = "newswatch 0.1.0",
         description = "News monitoring pipeline on Apache Kafka: ingest articles, enrich them (tags with evidence, "
                 + "alerts, windowed counts) and sink alerts and counts to a database.",
-        subcommands = {DemoCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class, TagCommand.class, ExtractCommand.class,
+        subcommands = {DemoCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class,
+                StatusCommand.class, TagCommand.class, ExtractCommand.class,
                 EvalRulesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -98,8 +98,10 @@ class SeedsGoldTest {
         Map<String, String> fileById = new HashMap<>();
         Map<String, String> storyByFile = new TreeMap<>();
         try (ArticleAnalyzer analyzer = ArticleAnalyzer.defaults();
-             TopologyTestDriver driver = new TopologyTestDriver(EnrichTopology.build(analyzer,
-                     AlertRuleBook.defaults()), props)) {
+             TopologyTestDriver driver = new TopologyTestDriver(EnrichTopology.build(
+                     io.newswatch.model.topic.Topic::name, () -> analyzer,
+                     new io.newswatch.enrich.alert.LiveAlertRules(AlertRuleBook.defaults()),
+                     io.newswatch.enrich.topology.EnrichOptions.defaults(), (partition, offset) -> null), props)) {
             TestInputTopic<String, byte[]> raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(),
                     new ByteArraySerializer());
             for (Iterator<Map.Entry<String, JsonNode>> it = gold.get("articles").fields(); it.hasNext(); ) {

@@ -5,7 +5,9 @@ import io.newswatch.model.topic.Topics;
 import io.newswatch.sink.SinkConfig;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -19,23 +21,60 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Tells whether the pipeline has caught up, the way an operator would: the lag of enrich's consumer group on
- * the raw topic and on its own repartition topics, and of the sink's group on the alert and aggregate topics,
- * are all zero.
+ * How far each stage of the pipeline is behind, the way an operator reads it: the lag of enrich's consumer group on
+ * the raw topic and on each of its internal repartition topics (where an article waits between stages), and of the
+ * sink's group on the alert and aggregate topics. "Caught up" means every stage's lag is zero: the last article is
+ * enriched, its alert and counts are written and the sink has stored them.
  */
 public final class ProgressProbe implements AutoCloseable {
+    /** Enrich's stages after the first, by the repartition topic they read (named after the application id). */
+    private static final Map<String, String> ENRICH_STAGES = enrichStages();
+
     private final Admin admin;
     private final String enrichGroup;
     private final String sinkGroup;
     private final String raw;
     private final List<String> sinkTopics;
 
-    ProgressProbe(EnrichConfig enrich, SinkConfig sink) {
+    /** One stage: what it reads, and how many committed records there it has not processed yet. */
+    public record Stage(String name, String group, List<String> topics, long lag) {
+    }
+
+    public ProgressProbe(EnrichConfig enrich, SinkConfig sink) {
         this.admin = Admin.create(enrich.clientProperties());
         this.enrichGroup = enrich.applicationId();
         this.sinkGroup = sink.groupId();
         this.raw = enrich.topic(Topics.RAW).name();
         this.sinkTopics = List.of(sink.topic(Topics.ALERTS).name(), sink.topic(Topics.AGGREGATES).name());
+    }
+
+    private static Map<String, String> enrichStages() {
+        Map<String, String> stages = new LinkedHashMap<>();
+        stages.put("enrich: story placement (1 partition)", "signatures");
+        stages.put("enrich: join back", "placements");
+        stages.put("enrich: alerts", "alert-inputs");
+        stages.put("enrich: spikes", "spike-inputs");
+        stages.put("enrich: counts", "tag-windows");
+        return stages;
+    }
+
+    /** Every stage in the order an article goes through them. */
+    public List<Stage> stages() throws ExecutionException, InterruptedException {
+        List<Stage> out = new ArrayList<>();
+        out.add(stage("enrich: analyse", enrichGroup, List.of(raw)));
+        java.util.Set<String> existing = admin.listTopics().names().get();
+        for (var stage : ENRICH_STAGES.entrySet()) {
+            String topic = enrichGroup + "-" + stage.getValue() + "-repartition";
+            out.add(existing.contains(topic) ? stage(stage.getKey(), enrichGroup, List.of(topic))
+                    : new Stage(stage.getKey(), enrichGroup, List.of(topic), 0));
+        }
+        out.add(stage("sink: database", sinkGroup, sinkTopics.stream().filter(existing::contains).toList()));
+        return out;
+    }
+
+    private Stage stage(String name, String group, List<String> topics) throws ExecutionException,
+            InterruptedException {
+        return new Stage(name, group, topics, topics.isEmpty() ? 0 : lag(group, topics));
     }
 
     /** Records not yet processed by a group on the given topics (end offsets of committed data minus commits). */
@@ -56,16 +95,7 @@ public final class ProgressProbe implements AutoCloseable {
     }
 
     public boolean caughtUp() throws ExecutionException, InterruptedException {
-        return lag(enrichGroup, enrichInputs()) == 0 && lag(sinkGroup, sinkTopics) == 0;
-    }
-
-    /** The raw topic and the repartition topics that Kafka Streams made for enrich (named after its application id). */
-    private List<String> enrichInputs() throws ExecutionException, InterruptedException {
-        List<String> inputs = new java.util.ArrayList<>(List.of(raw));
-        admin.listTopics().names().get().stream()
-                .filter(t -> t.startsWith(enrichGroup + "-") && t.endsWith("-repartition"))
-                .sorted().forEach(inputs::add);
-        return inputs;
+        return stages().stream().allMatch(s -> s.lag() == 0);
     }
 
     public void awaitCaughtUp(Duration timeout) throws InterruptedException {
