@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
  * realistic vocabulary (mostly not among the commonest, so most rules match few articles). Each rule is kept as a
  * small tree so it can be written both in Lucene's query syntax and as regular expressions.
  */
-final class AnalystRules {
+public final class AnalystRules {
     /** A rule as a tree. */
-    sealed interface Node {
+    public sealed interface Node {
     }
 
     record Word(String word) implements Node {
@@ -46,7 +46,7 @@ final class AnalystRules {
     static final int TOPICAL_RANK = 1000;
 
     /** {@code count} rules by id, reproducible from {@code seed}. */
-    static Map<String, Node> generate(int count, long seed) {
+    public static Map<String, Node> generate(int count, long seed) {
         return generate(count, seed, TOPICAL_RANK);
     }
 
@@ -109,7 +109,7 @@ final class AnalystRules {
     }
 
     /** All rules in Lucene syntax. */
-    static Map<String, String> lucene(Map<String, Node> rules) {
+    public static Map<String, String> lucene(Map<String, Node> rules) {
         Map<String, String> out = new LinkedHashMap<>();
         rules.forEach((id, node) -> out.put(id, lucene(node)));
         return out;

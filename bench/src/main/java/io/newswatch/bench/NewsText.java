@@ -8,7 +8,7 @@ import java.util.Random;
  * Generated English news articles of about 4 KiB: sentences of Zipf-distributed words, and now and then a sentence
  * on one of the watched topics, so the default rules match some articles and not others.
  */
-final class NewsText {
+public final class NewsText {
     static final int ARTICLE_BYTES = 4 * 1024;
 
     private static final List<String> WATCHED = List.of(
@@ -21,7 +21,7 @@ final class NewsText {
     private NewsText() {
     }
 
-    static List<String> articles(int count, long seed) {
+    public static List<String> articles(int count, long seed) {
         Vocabulary vocabulary = new Vocabulary(seed);
         Random random = new Random(seed);
         List<String> out = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.Set;
  * English words first, then the words of news reporting, then generated words standing in for the long tail of
  * names and rare words.
  */
-final class Vocabulary {
+public final class Vocabulary {
     static final int SIZE = 20_000;
 
     private static final String COMMON = "the of and to a in that is was he for it with as his on be at by had not are "
@@ -47,7 +47,7 @@ final class Vocabulary {
     private final List<String> words;
     private final double[] cumulative;
 
-    Vocabulary(long seed) {
+    public Vocabulary(long seed) {
         Set<String> all = new LinkedHashSet<>(List.of(COMMON.split(" ")));
         all.addAll(List.of(NEWS.split(" ")));
         Random random = new Random(seed);
@@ -73,7 +73,7 @@ final class Vocabulary {
     }
 
     /** A word drawn by Zipf's law over the whole vocabulary. */
-    String zipf(Random random) {
+    public String zipf(Random random) {
         int i = java.util.Arrays.binarySearch(cumulative, random.nextDouble());
         return words.get(i >= 0 ? i : Math.min(words.size() - 1, -i - 1));
     }
