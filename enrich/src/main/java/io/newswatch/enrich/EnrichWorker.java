@@ -10,6 +10,7 @@ import io.newswatch.enrich.topology.ArticleLimits;
 import io.newswatch.enrich.topology.BoundedRocksDb;
 import io.newswatch.enrich.topology.EnrichTopology;
 import io.newswatch.enrich.topology.KafkaRawReader;
+import io.newswatch.enrich.topology.StageLag;
 import io.newswatch.enrich.topology.StageTimes;
 import io.newswatch.enrich.topology.Warmup;
 import io.newswatch.model.config.TopicAdmin;
@@ -36,9 +37,12 @@ public final class EnrichWorker implements AutoCloseable {
     private final io.newswatch.model.ops.OpsServer ops;
     /** Enough for the JIT to compile the per-article path before the first real article (see Warmup). */
     private static final Duration WARM_UP_LEAST = Duration.ofSeconds(3);
+    private static final long LAG_REFRESH_SECONDS = 5;
     private static final Duration WARM_UP_MOST = Duration.ofSeconds(8);
     private final StageTimes stageTimes = new StageTimes();
     private final KafkaRawReader rawReader;
+    private org.apache.kafka.clients.admin.Admin lagAdmin;
+    private StageLag stageLag;
 
     public EnrichWorker(EnrichConfig config) {
         RuleBook rules = config.rulesFile() == null ? RuleBook.defaults() : RuleBook.load(config.rulesFile());
@@ -67,6 +71,9 @@ public final class EnrichWorker implements AutoCloseable {
         if (ops != null) {
             new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(streams).bindTo(ops.registry());
             stageTimes.bindTo(ops.registry());
+            this.lagAdmin = org.apache.kafka.clients.admin.Admin.create(config.clientProperties());
+            this.stageLag = new StageLag(lagAdmin, config.applicationId(), config.topic(Topics.RAW).name());
+            stageLag.bindTo(ops.registry(), LAG_REFRESH_SECONDS);
             LOG.info("enrich: metrics and health on port {}", ops.port());
         }
         streams.setUncaughtExceptionHandler(e -> {
@@ -159,6 +166,8 @@ public final class EnrichWorker implements AutoCloseable {
         // session timeout.
         if (ops != null) {
             ops.close();
+            stageLag.close();
+            lagAdmin.close(Duration.ofSeconds(5));
         }
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));

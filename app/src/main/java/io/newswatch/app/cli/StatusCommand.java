@@ -2,6 +2,7 @@ package io.newswatch.app.cli;
 
 import io.newswatch.app.demo.ProgressProbe;
 import io.newswatch.enrich.EnrichConfig;
+import io.newswatch.enrich.topology.StageLag;
 import io.newswatch.sink.SinkConfig;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -38,10 +39,10 @@ public final class StatusCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void print(List<ProgressProbe.Stage> stages, PrintStream out) {
+    static void print(List<StageLag.Stage> stages, PrintStream out) {
         out.printf("%-40s %10s  %s%n", "stage", "lag", "reads");
         long total = 0;
-        for (ProgressProbe.Stage s : stages) {
+        for (StageLag.Stage s : stages) {
             out.printf("%-40s %10d  %s%n", s.name(), s.lag(), String.join(", ", s.topics()));
             total += s.lag();
         }

@@ -155,7 +155,6 @@ public final class PipelineBench {
     private EnrichRun enrichRate(String raw, int articles, String name, Path rules) throws Exception {
         int ops = freePort();
         List<String> settings = new ArrayList<>(enrichSettings(name, raw, ops));
-        settings.addAll(List.of("--set", "kafka.metrics.recording.level=DEBUG"));
         if (rules != null) {
             settings.addAll(List.of("--set", "enrich.rules.file=" + rules));
         }

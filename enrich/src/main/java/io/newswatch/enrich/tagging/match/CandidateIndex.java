@@ -1,6 +1,5 @@
 package io.newswatch.enrich.tagging.match;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
+import java.util.function.Function;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
@@ -77,11 +74,14 @@ final class CandidateIndex {
     /** Numbers of terms and of prefixes, by field. */
     private final Map<String, Map<BytesRef, Integer>> termIds = new HashMap<>();
     private final Map<String, Map<BytesRef, Integer>> prefixIds = new HashMap<>();
+    /** The same numbers by the terms and prefixes as strings, as a text's tokens are looked up. */
+    private final Map<String, Map<String, Integer>> termNames = new HashMap<>();
+    private final Map<String, Map<String, Integer>> prefixNames = new HashMap<>();
     /**
-     * Prefix lengths by field and by a term's first two bytes: a term is only looked up with the lengths of the
-     * prefixes that start like it, usually none.
+     * Prefix lengths by field and by a term's first two characters: a term is only looked up with the lengths of
+     * the prefixes that start like it, usually none.
      */
-    private final Map<String, int[][]> prefixLengths = new HashMap<>();
+    private final Map<String, PrefixLengths> prefixLengths = new HashMap<>();
     private final List<List<Integer>> anchoredBy = new ArrayList<>();
     private final int[][] entriesByAnchor;
     private final int[] always;
@@ -109,7 +109,9 @@ final class CandidateIndex {
         this.entriesByAnchor = anchoredBy.stream()
                 .map(list -> list.stream().mapToInt(Integer::intValue).distinct().toArray()).toArray(int[][]::new);
         anchoredBy.clear();
-        prefixIds.forEach((field, map) -> prefixLengths.put(field, lengthsByStart(map.keySet())));
+        termIds.forEach((field, map) -> termNames.put(field, byName(map)));
+        prefixIds.forEach((field, map) -> prefixNames.put(field, byName(map)));
+        prefixNames.forEach((field, map) -> prefixLengths.put(field, PrefixLengths.of(map.keySet())));
         this.always = unanchored.stream().mapToInt(Integer::intValue).toArray();
         Set<String> read = new TreeSet<>(termIds.keySet());
         read.addAll(prefixIds.keySet());
@@ -147,16 +149,20 @@ final class CandidateIndex {
         return new Pass();
     }
 
+    private static Map<String, Integer> byName(Map<BytesRef, Integer> ids) {
+        Map<String, Integer> out = new HashMap<>();
+        ids.forEach((bytes, id) -> out.put(bytes.utf8ToString(), id));
+        return out;
+    }
+
     /**
-     * The entries a text may match: anchored in it, and whose full condition holds. Fields in {@code indexed} are
-     * read from its terms; any field in {@code raw} from its text, where a term or prefix counts as present when
-     * it occurs as a substring (a superset: every token of a text is a substring of it).
+     * The entries a text may match: anchored in it, and whose full condition holds. Fields in {@code raw} are read
+     * from their text, where a term or prefix counts as present when it occurs as a substring (a superset: every
+     * token of a text is a substring of it); any other field from its distinct terms ({@code terms}).
      */
-    List<Entry> candidates(LeafReader indexed, Map<String, String> raw) throws IOException {
+    List<Entry> candidates(Function<String, Set<String>> terms, Map<String, String> raw) {
         FixedBitSet present = new FixedBitSet(Math.max(1, entriesByAnchor.length));
         for (String field : fields) {
-            Map<BytesRef, Integer> terms = termIds.getOrDefault(field, Map.of());
-            Map<BytesRef, Integer> prefixes = prefixIds.getOrDefault(field, Map.of());
             String text = raw.get(field);
             if (text != null) {
                 substrings.getOrDefault(field, Map.of()).forEach((term, id) -> {
@@ -165,7 +171,8 @@ final class CandidateIndex {
                     }
                 });
             } else {
-                markPresent(indexed.terms(field), terms, prefixes, prefixLengths.get(field), present);
+                markPresent(terms.apply(field), termNames.getOrDefault(field, Map.of()),
+                        prefixNames.getOrDefault(field, Map.of()), prefixLengths.get(field), present);
             }
         }
         FixedBitSet candidate = new FixedBitSet(Math.max(1, entries.size()));
@@ -188,30 +195,21 @@ final class CandidateIndex {
         return out;
     }
 
-    private static void markPresent(Terms textTerms, Map<BytesRef, Integer> terms, Map<BytesRef, Integer> prefixes,
-                                    int[][] lengthsByStart, FixedBitSet present) throws IOException {
-        if (textTerms == null) {
-            return;
-        }
-        BytesRef view = new BytesRef();
-        TermsEnum e = textTerms.iterator();
-        for (BytesRef term = e.next(); term != null; term = e.next()) {
+    private static void markPresent(Set<String> textTerms, Map<String, Integer> terms, Map<String, Integer> prefixes,
+                                    PrefixLengths lengths, FixedBitSet present) {
+        for (String term : textTerms) {
             Integer id = terms.get(term);
             if (id != null) {
                 present.set(id);
             }
-            int[] lengths = lengthsByStart == null || term.length == 0 ? null : lengthsByStart[start(term)];
-            if (lengths == null) {
+            if (lengths == null || term.isEmpty()) {
                 continue;
             }
-            for (int length : lengths) {
-                if (length > term.length) {
+            for (int length : lengths.of(term)) {
+                if (length > term.length()) {
                     break;
                 }
-                view.bytes = term.bytes;
-                view.offset = term.offset;
-                view.length = length;
-                Integer prefixId = prefixes.get(view);
+                Integer prefixId = prefixes.get(length == term.length() ? term : term.substring(0, length));
                 if (prefixId != null) {
                     present.set(prefixId);
                 }
@@ -219,32 +217,48 @@ final class CandidateIndex {
         }
     }
 
-    /** A term's first two bytes (its first byte and 0 for one-byte terms), as an index into a 65536 table. */
-    private static int start(BytesRef term) {
-        int first = term.bytes[term.offset] & 0xFF;
-        int second = term.length > 1 ? term.bytes[term.offset + 1] & 0xFF : 0;
-        return first << 8 | second;
-    }
-
     /**
-     * For each two-byte start, the sorted lengths of the prefixes a term with that start can have. A one-byte
-     * prefix is listed under every second byte.
+     * For each start of a term, the sorted lengths (in chars) of the prefixes that start like it: a table by the
+     * first two characters (hashed into 65536 slots; a collision only costs a lookup), and one-character prefixes
+     * by their character.
      */
-    private static int[][] lengthsByStart(Set<BytesRef> prefixes) {
-        Map<Integer, Set<Integer>> lengths = new HashMap<>();
-        for (BytesRef prefix : prefixes) {
-            if (prefix.length == 1) {
-                int first = prefix.bytes[prefix.offset] & 0xFF;
-                for (int second = 0; second < 256; second++) {
-                    lengths.computeIfAbsent(first << 8 | second, k -> new TreeSet<>()).add(1);
+    private record PrefixLengths(int[][] byStart, boolean[] oneChar) {
+        private static final int[] NONE = {};
+        private static final int[] ONE = {1};
+
+        static PrefixLengths of(Set<String> prefixes) {
+            Map<Integer, Set<Integer>> lengths = new HashMap<>();
+            boolean[] oneChar = new boolean[1 << 16];
+            for (String prefix : prefixes) {
+                if (prefix.length() == 1) {
+                    oneChar[prefix.charAt(0)] = true;
+                } else if (prefix.length() > 1) {
+                    lengths.computeIfAbsent(slot(prefix), k -> new TreeSet<>()).add(prefix.length());
                 }
-            } else {
-                lengths.computeIfAbsent(start(prefix), k -> new TreeSet<>()).add(prefix.length);
             }
+            int[][] table = new int[1 << 16][];
+            lengths.forEach((slot, set) -> table[slot] = set.stream().mapToInt(Integer::intValue).toArray());
+            return new PrefixLengths(table, oneChar);
         }
-        int[][] table = new int[1 << 16][];
-        lengths.forEach((start, set) -> table[start] = set.stream().mapToInt(Integer::intValue).toArray());
-        return table;
+
+        int[] of(String term) {
+            int[] longer = term.length() > 1 ? byStart[slot(term)] : null;
+            boolean one = oneChar[term.charAt(0)];
+            if (longer == null) {
+                return one ? ONE : NONE;
+            }
+            if (!one) {
+                return longer;
+            }
+            int[] both = new int[longer.length + 1];
+            both[0] = 1;
+            System.arraycopy(longer, 0, both, 1, longer.length);
+            return both;
+        }
+
+        private static int slot(String s) {
+            return (s.charAt(0) * 31 + s.charAt(1)) & 0xFFFF;
+        }
     }
 
     /** Terms or prefixes of which a matching text has at least one; null when there are none to rely on. */

@@ -4,20 +4,22 @@ import io.newswatch.enrich.tagging.TextAnalyzers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
  * A text analysed once into a {@link MemoryIndex}, for every matcher that reads it (watch rules and gazetteer
  * names alike). Tokenising is the dearest part of matching, so the text is tokenised once, with its case kept, and
- * both fields are filled from those tokens: the lower-cased field at once, the case-kept field (read only by the few
- * acronym queries, with shouted lines lower-cased) the first time a matcher needs it. The result is the same as
+ * both fields are filled from those tokens, each only when a matcher needs it: candidate rules are found from the
+ * distinct tokens, and most texts have none, so most are never indexed. The case-kept field (read only by the few
+ * acronym queries) has shouted lines lower-cased. The result is the same as
  * analysing each field with {@link TextAnalyzers#perField()}: the two analyzers differ only in the lower-casing.
  * Not thread-safe: one article, one thread.
  */
@@ -28,13 +30,14 @@ public final class IndexedText {
     private final String caseKept;
     private final MemoryIndex memory = new MemoryIndex(true, false);
     private final Tokens tokens;
+    private Set<String> lowerCaseTerms;
+    private boolean indexed;
     private boolean exact;
 
     private IndexedText(String text) {
         this.text = text;
         this.caseKept = TextAnalyzers.unshout(text);
         this.tokens = Tokens.of(text);
-        memory.addField(TextAnalyzers.TEXT, tokens.stream(true, null));
     }
 
     public static IndexedText of(String text) {
@@ -50,19 +53,42 @@ public final class IndexedText {
         return caseKept;
     }
 
+    /**
+     * The distinct terms of a field, as its index would hold them. Most texts match no rule, and finding that out
+     * from these sets costs a fraction of building the index.
+     */
+    Set<String> distinctTerms(String field) {
+        if (TextAnalyzers.TEXT.equals(field)) {
+            if (lowerCaseTerms == null) {
+                lowerCaseTerms = tokens.distinct(true, null);
+            }
+            return lowerCaseTerms;
+        }
+        if (TextAnalyzers.EXACT.equals(field)) {
+            return tokens.distinct(false, caseKept == text ? null : caseKept);
+        }
+        return Set.of();
+    }
+
+    /** Indexes the lower-cased field, unless it is there already. */
+    private void requireText() {
+        if (!indexed) {
+            memory.addField(TextAnalyzers.TEXT, tokens.stream(true, null));
+            indexed = true;
+        }
+    }
+
     /** Adds the case-kept field, unless it is there already. */
     void requireExact() {
+        requireText();
         if (!exact) {
             memory.addField(TextAnalyzers.EXACT, tokens.stream(false, caseKept == text ? null : caseKept));
             exact = true;
         }
     }
 
-    LeafReader reader() {
-        return (LeafReader) memory.createSearcher().getIndexReader().leaves().get(0).reader();
-    }
-
     IndexSearcher searcher() {
+        requireText();
         IndexSearcher searcher = memory.createSearcher();
         searcher.setQueryCache(null);
         return searcher;
@@ -133,6 +159,24 @@ public final class IndexedText {
                     return true;
                 }
             };
+        }
+
+        /** The distinct terms {@link #stream} would give. */
+        Set<String> distinct(boolean lowerCase, String unshouted) {
+            Set<String> out = new HashSet<>(count * 2);
+            for (int i = 0; i < count; i++) {
+                String t = terms[i];
+                if (lowerCase) {
+                    char[] chars = t.toCharArray();
+                    lowerCase(chars, chars.length);
+                    out.add(new String(chars));
+                } else if (unshouted != null) {
+                    out.add(unshouted.substring(starts[i], starts[i] + t.length()));
+                } else {
+                    out.add(t);
+                }
+            }
+            return out;
         }
 
         private static void lowerCase(char[] buffer, int length) {

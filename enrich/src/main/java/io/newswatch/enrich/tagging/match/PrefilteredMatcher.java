@@ -65,13 +65,14 @@ public final class PrefilteredMatcher implements QueryMatcher {
     }
 
     /**
-     * Indexing a field costs more than anything else here, and the case-kept field is only read by the few
-     * acronym rules: it is indexed only when a candidate needs it (candidates for it are found by substring).
+     * Indexing a field costs more than anything else here: the text is indexed only when some rule may match it
+     * (candidates are found from its distinct tokens), and the case-kept field, read only by the few acronym
+     * rules, only when a candidate needs it (candidates for it are found by substring).
      */
     @Override
     public Map<String, List<Span>> match(IndexedText text) {
         try {
-            List<CandidateIndex.Entry> candidates = index.candidates(text.reader(),
+            List<CandidateIndex.Entry> candidates = index.candidates(text::distinctTerms,
                     Map.of(TextAnalyzers.EXACT, text.caseKept()));
             if (candidates.isEmpty()) {
                 return Map.of();
