@@ -1,5 +1,6 @@
 package io.newswatch.ingest.clean;
 
+import io.newswatch.ingest.language.LanguageIdentifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,7 +102,7 @@ public final class ArticleCleaner {
         String finalTitle = title;
         kept.removeIf(l -> l.text().equalsIgnoreCase(finalTitle));
         String bodyText = join(kept);
-        String lang = hints.lang() != null ? hints.lang() : LanguageGuesser.guess(bodyText);
+        String lang = hints.lang() != null ? hints.lang() : LanguageIdentifier.identify(bodyText);
         return new CleanArticle(title, byline, dateline, publishedAt, source, lang, bodyText);
     }
 

@@ -20,8 +20,9 @@ import org.jsoup.select.QueryParser;
  * more of the article are kept, and their blocks become paragraphs.
  */
 final class ArticleBodyFinder {
-    private static final String REMOVED = "script, style, noscript, template, iframe, svg, canvas, form, button, "
-            + "input, select, textarea, nav, aside, figcaption, [hidden], [aria-hidden=true], [role=navigation], "
+    private static final String NEVER_TEXT = "script, style, noscript, template, iframe, svg, canvas, button, input, "
+            + "select, textarea";
+    private static final String REMOVED = "form, nav, aside, figcaption, [hidden], [aria-hidden=true], [role=navigation], "
             + "[role=banner], [role=complementary], [role=contentinfo], [role=dialog], [role=alert], "
             + "[itemprop=datePublished], [itemprop=dateModified], [itemprop=author], time.published, time.updated";
     private static final Pattern NEGATIVE = Pattern.compile(
@@ -52,6 +53,7 @@ final class ArticleBodyFinder {
     private static final Evaluator IS_ROW = QueryParser.parse("tr");
     private static final Evaluator IS_CELL = QueryParser.parse("td, th");
     private static final Evaluator IS_LIST_ITEM = QueryParser.parse("li, dd, dt");
+    private static final Evaluator IS_ARTICLE_ELEMENT = QueryParser.parse("article, [itemprop=articleBody]");
     private static final Evaluator IS_MAIN = QueryParser.parse("article, [itemprop=articleBody], main");
     private static final Evaluator IS_INLINE = QueryParser.parse("a, b, strong, i, em, span, u, small, sup, sub, abbr, cite, code, q, mark, time, font, s, del, "
             + "ins, bdi, bdo, kbd, var, wbr");
@@ -67,7 +69,6 @@ final class ArticleBodyFinder {
         if (body == null) {
             return "";
         }
-        body.select(REMOVED).remove();
         removeChrome(body);
         List<Element> kept = article(body);
         StringBuilder text = new StringBuilder();
@@ -79,6 +80,30 @@ final class ArticleBodyFinder {
             }
         }
         return text.toString();
+    }
+
+    /** Scripts, forms, navigation and what is hidden: never part of an article, whichever way it is found. */
+    static void removeFurniture(Document doc) {
+        Element body = doc.body();
+        if (body == null) {
+            return;
+        }
+        // Some blog engines ship the post as an HTML template for a script to insert: the article is in there.
+        for (Element template : body.select("script[type~=(?i)text/(template|html|x-template)]")) {
+            String html = template.data();
+            if (html.contains("<p") || html.contains("<br") || html.contains("<div")) {
+                template.after(html);
+            }
+        }
+        body.select(NEVER_TEXT).remove();
+        // An aside or a form that holds most of the page's paragraphs is the article in the wrong element (a whole
+        // page inside an ASP.NET form, a story marked up as an aside), not furniture.
+        int total = paragraphChars(body);
+        for (Element e : body.select(REMOVED)) {
+            if (e.parent() != null && paragraphChars(e) < total * 0.5) {
+                e.remove();
+            }
+        }
     }
 
     /** Chrome by class or id goes, unless it holds a large share of the page's paragraph text. */
@@ -168,7 +193,10 @@ final class ArticleBodyFinder {
             String text = sibling.text();
             if (sibling == top || sameKind(sibling, top) && linkDensity(sibling) < 0.5) {
                 kept.add(sibling);
-            } else if (scores.getOrDefault(sibling, 0.0) >= threshold) {
+            } else if (scores.getOrDefault(sibling, 0.0) >= threshold && !(top.is(IS_ARTICLE_ELEMENT)
+                    && !sibling.is(IS_ARTICLE_ELEMENT))) {
+                // A page that marks its article as one says where it ends: a well-scored box beside it (a comment
+                // thread, a product box) is not more of it; another article element may be (a story in parts).
                 kept.add(sibling);
             } else if (paragraphLike(sibling) && text.length() > 80 && linkDensity(sibling) < 0.25) {
                 kept.add(sibling);

@@ -2,9 +2,11 @@ package io.newswatch.ingest.extract;
 
 import io.newswatch.ingest.clean.DateFinder;
 import io.newswatch.ingest.clean.Hints;
+import io.newswatch.ingest.language.LanguageIdentifier;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -15,7 +17,10 @@ import org.jsoup.select.NodeVisitor;
 
 /**
  * Reads an HTML page: its metadata (JSON-LD first, then OpenGraph and meta tags, {@code <time>}, {@code <html lang>})
- * and its article body ({@link ArticleBodyFinder}; the JSON-LD body instead when the page shows only part of it).
+ * and its article body: two finders over the same page, a scored container ({@link ArticleBodyFinder}) and a
+ * block classifier ({@link ParagraphClassifier}), weighed by {@link BodyChooser}; the JSON-LD body instead when the
+ * page shows only part of it. The language is identified from the page's prose, the declared one used only when
+ * the text is too short or mixed to tell.
  * A page over the {@link ExtractionLimits} is refused with a {@link PageTooComplexException}.
  */
 public final class HtmlArticleExtractor {
@@ -37,17 +42,35 @@ public final class HtmlArticleExtractor {
         String byline = ld.author() != null ? ld.author() : meta(doc, "author", "article:author", "byl", "sailthru.author");
         Instant published = ld.datePublished() != null ? parseDate(ld.datePublished()) : null;
         String site = meta(doc, "og:site_name", "application-name");
-        String lang = language(doc);
+        ArticleBodyFinder.removeFurniture(doc);
+        ParagraphClassifier classifier = new ParagraphClassifier(deadline);
+        List<ParagraphClassifier.Block> blocks = doc.body() == null ? List.of() : classifier.segment(doc.body());
+        String identified = LanguageIdentifier.identify(prose(blocks));
+        String lang = identified != null ? identified : language(doc);
         Hints hints = new Hints(title(doc) != null ? title(doc) : ld.headline(), byline,
                 published != null ? published : publishedAt(doc), site != null ? site : ld.publisher(),
                 lang != null ? lang : ld.language() == null ? null : ld.language().split("[-_]")[0]);
         String canonical = canonicalUrl(doc);
-        String text = new ArticleBodyFinder(deadline).bodyText(doc);
+        String text = BodyChooser.choose(new ArticleBodyFinder(deadline).bodyText(doc), classifier.judge(blocks, lang));
         if (ld.articleBody() != null && words(ld.articleBody()) > words(text) * 1.3) {
             // The page shows part of the article (a teaser, a lazy-loaded rest); its JSON-LD has all of it.
             text = JsonLdBody.paragraphs(ld.articleBody());
         }
         return new HtmlDocument(text, hints, canonical, hints.source());
+    }
+
+    /** The page's longer blocks, where its language shows best. */
+    private static String prose(List<ParagraphClassifier.Block> blocks) {
+        StringBuilder sample = new StringBuilder();
+        for (ParagraphClassifier.Block b : blocks) {
+            if (b.text().length() >= ParagraphClassifier.LENGTH_LOW && b.linkChars() == 0) {
+                sample.append(b.text()).append('\n');
+                if (sample.length() > 3000) {
+                    break;
+                }
+            }
+        }
+        return sample.toString();
     }
 
     /** Counts elements and depth without recursion, so that a page nested a hundred thousand deep is only counted. */
