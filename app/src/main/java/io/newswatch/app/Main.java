@@ -1,5 +1,6 @@
 package io.newswatch.app;
 
+import io.newswatch.app.cli.ConfigCommand;
 import io.newswatch.app.cli.DemoCommand;
 import io.newswatch.app.cli.EnrichCommand;
 import io.newswatch.app.cli.IngestCommand;
@@ -16,19 +17,26 @@ import picocli.CommandLine.Command;
         description = "News monitoring pipeline on Apache Kafka: ingest articles, enrich them (tags with evidence, "
                 + "alerts, windowed counts) and sink alerts and counts to a database.",
         subcommands = {DemoCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class,
-                StatusCommand.class, TagCommand.class, ExtractCommand.class,
+                StatusCommand.class, ConfigCommand.class, TagCommand.class, ExtractCommand.class,
                 EvalRulesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "On failure, print the stack trace after the one-line message.")
+    static boolean verbose;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        verbose = false;
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new FailureHandler())
+                .execute(args);
     }
 
     @Override

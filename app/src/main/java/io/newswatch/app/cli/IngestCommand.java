@@ -2,6 +2,7 @@ package io.newswatch.app.cli;
 
 import io.newswatch.ingest.IngestConfig;
 import io.newswatch.ingest.IngestWorker;
+import io.newswatch.model.config.ConfigProblem;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -41,6 +42,12 @@ public final class IngestCommand implements Callable<Integer> {
             System.err.println("ingest: no folder given (pass FOLDER or set ingest.inputs) and no sources "
                     + "(set ingest.sources.file or ingest.sources.enabled)");
             return 2;
+        }
+        for (Path folder : config.inputs()) {
+            if (!java.nio.file.Files.isDirectory(folder)) {
+                throw new ConfigProblem("input folder " + folder + " does not exist or is not a folder: create it "
+                        + "or fix ingest.inputs");
+            }
         }
         try (IngestWorker worker = new IngestWorker(config, Clock.systemUTC())) {
             Shutdown shutdown = Shutdown.onSignal(worker::stop);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tag", mixinStandardHelpOptions = true,
         description = "Tag JSON lines ({\"id\", \"text\", optional \"title\", \"lang\"}) from FILE or stdin and print "
                 + "one JSON line per input: {\"id\", \"tags\": [{\"tag\", \"score\", \"evidence\"}]}. A line that "
-                + "cannot be read gives {\"line\", \"error\"} instead.")
+                + "cannot be read gives {\"line\", \"error\"} instead; exits 1 when any line failed.")
 public final class TagCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rules;
@@ -22,10 +22,12 @@ public final class TagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        int failed = 0;
         try (Tagger tagger = new Tagger(rules.load())) {
             for (TagInput.Line line : TagInput.read(file)) {
                 ObjectNode out = Json.MAPPER.createObjectNode();
                 if (line.error() != null) {
+                    failed++;
                     out.put("line", line.number());
                     out.put("error", line.error());
                 } else {
@@ -36,6 +38,6 @@ public final class TagCommand implements Callable<Integer> {
                 System.out.println(Json.write(out));
             }
         }
-        return 0;
+        return failed == 0 ? 0 : 1;
     }
 }

@@ -1,6 +1,12 @@
 package io.newswatch.app.cli;
 
+import io.newswatch.enrich.EnrichConfig;
+import io.newswatch.ingest.IngestConfig;
 import io.newswatch.model.config.ConfigSource;
+import io.newswatch.model.config.KnownOptions;
+import io.newswatch.sink.SinkConfig;
+import java.util.Set;
+import java.util.TreeSet;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +35,30 @@ public final class WorkerOptions {
         if (bootstrapServers != null) {
             overrides.put("bootstrap.servers", bootstrapServers);
         }
-        return ConfigSource.load(configFile, System.getenv(), overrides);
+        ConfigSource.Loaded loaded = ConfigSource.loadWithOrigins(configFile, System.getenv(), overrides);
+        KNOWN.check(loaded);
+        return loaded.values();
+    }
+
+    /** The values with where each came from, checked like {@link #values}. */
+    public ConfigSource.Loaded loaded() {
+        Map<String, String> overrides = new LinkedHashMap<>(settings);
+        if (bootstrapServers != null) {
+            overrides.put("bootstrap.servers", bootstrapServers);
+        }
+        ConfigSource.Loaded loaded = ConfigSource.loadWithOrigins(configFile, System.getenv(), overrides);
+        KNOWN.check(loaded);
+        return loaded;
+    }
+
+    /** Every option any worker reads: one file can configure all of them, so each may hold the others' keys. */
+    public static final KnownOptions KNOWN = new KnownOptions(allNames());
+
+    private static Set<String> allNames() {
+        Set<String> names = new TreeSet<>();
+        names.addAll(IngestConfig.DEFINITION.names());
+        names.addAll(EnrichConfig.DEFINITION.names());
+        names.addAll(SinkConfig.DEFINITION.names());
+        return names;
     }
 }

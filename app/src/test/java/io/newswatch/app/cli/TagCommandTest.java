@@ -18,11 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TagCommandTest {
     private static List<String> run(String... args) {
+        return run(0, args);
+    }
+
+    private static List<String> run(int exitCode, String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            assertEquals(0, Main.run(args));
+            assertEquals(exitCode, Main.run(args));
         } finally {
             System.setOut(original);
         }
@@ -37,7 +41,7 @@ class TagCommandTest {
                 {"id": "2", "text": "Bread prices rose in the capital."}
                 {"id": "3", "text":
                 """);
-        List<String> lines = run("tag", in.toString());
+        List<String> lines = run(1, "tag", in.toString());
         assertEquals(3, lines.size());
         JsonNode first = Json.MAPPER.readTree(lines.get(0));
         assertEquals("1", first.get("id").asText());

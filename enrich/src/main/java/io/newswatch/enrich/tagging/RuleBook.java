@@ -1,5 +1,6 @@
 package io.newswatch.enrich.tagging;
 
+import io.newswatch.model.config.ConfigProblem;
 import io.newswatch.enrich.RulesYaml;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,10 +27,10 @@ public record RuleBook(Map<String, TagDefinition> tags, List<WatchRule> rules) {
         Set<String> ids = new HashSet<>();
         for (WatchRule rule : rules) {
             if (!ids.add(rule.id())) {
-                throw new IllegalArgumentException("rule id " + rule.id() + " is used twice");
+                throw new ConfigProblem("rule id " + rule.id() + " is used twice");
             }
             if (!tags.containsKey(rule.tag())) {
-                throw new IllegalArgumentException("rule " + rule.id() + " names tag " + rule.tag()
+                throw new ConfigProblem("rule " + rule.id() + " names tag " + rule.tag()
                         + ", which the rules file does not define under 'tags'");
             }
         }
@@ -61,7 +62,7 @@ public record RuleBook(Map<String, TagDefinition> tags, List<WatchRule> rules) {
         try (InputStream in = Files.newInputStream(file)) {
             return parse(in, file.toString());
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read rules file " + file + ": " + e.getMessage(), e);
+            throw new ConfigProblem("cannot read rules file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -70,7 +71,7 @@ public record RuleBook(Map<String, TagDefinition> tags, List<WatchRule> rules) {
             RulesFile file = RulesYaml.MAPPER.readValue(in, RulesFile.class);
             return new RuleBook(new LinkedHashMap<>(file.tags()), file.rules());
         } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid rules file " + origin + ": " + e.getMessage(), e);
+            throw new ConfigProblem("invalid rules file " + origin + ": " + e.getMessage(), e);
         }
     }
 }

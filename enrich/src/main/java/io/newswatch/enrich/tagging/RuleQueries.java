@@ -1,5 +1,6 @@
 package io.newswatch.enrich.tagging;
 
+import io.newswatch.model.config.ConfigProblem;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -30,7 +31,7 @@ public final class RuleQueries {
         try {
             return parser.parse(query);
         } catch (ParseException | RuntimeException e) {
-            throw new IllegalArgumentException("rule " + id + ": cannot parse query " + query + ": "
+            throw new ConfigProblem("rule " + id + ": cannot parse query " + query + ": "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }

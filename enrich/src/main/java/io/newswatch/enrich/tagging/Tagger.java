@@ -19,6 +19,7 @@ public final class Tagger implements AutoCloseable {
     /** Evidence kept per tag: enough to explain it, not the whole article. */
     private static final int MAX_EVIDENCE = 12;
     private static final String TITLE_GAP = "\n\n";
+    private static final String VETO = "#veto";
 
     private final RuleBook book;
     private final RuleQueries queries = new RuleQueries(TextAnalyzers.perField());
@@ -32,6 +33,9 @@ public final class Tagger implements AutoCloseable {
         Map<String, org.apache.lucene.search.Query> parsed = new LinkedHashMap<>();
         for (WatchRule rule : book.rules()) {
             parsed.put(rule.id(), queries.parse(rule));
+            if (rule.veto() != null) {
+                parsed.put(vetoId(rule.id()), queries.parse(vetoId(rule.id()), rule.veto()));
+            }
             rulesById.put(rule.id(), rule);
         }
         this.matcher = QueryMatcher.of(parsed);
@@ -51,13 +55,26 @@ public final class Tagger implements AutoCloseable {
      */
     public void put(WatchRule rule) {
         org.apache.lucene.search.Query query = queries.parse(rule);
+        org.apache.lucene.search.Query veto = rule.veto() == null ? null
+                : queries.parse(vetoId(rule.id()), rule.veto());
         matcher.put(rule.id(), query);
+        if (veto != null) {
+            matcher.put(vetoId(rule.id()), veto);
+        } else {
+            matcher.remove(vetoId(rule.id()));
+        }
         rulesById.put(rule.id(), rule);
+    }
+
+    /** The matcher entry of a rule's veto: matched with the rules, never a rule itself. */
+    private static String vetoId(String ruleId) {
+        return ruleId + VETO;
     }
 
     /** Removes a rule; false when there was none with that id. */
     public boolean remove(String ruleId) {
         matcher.remove(ruleId);
+        matcher.remove(vetoId(ruleId));
         return rulesById.remove(ruleId) != null;
     }
 
@@ -78,7 +95,7 @@ public final class Tagger implements AutoCloseable {
     /** Tags of an article whose {@link #fullText} was analysed already (shared with the entity finder). */
     public List<TagMatch> tag(String title, String body, String lang, IndexedText text) {
         String prefix = title == null || title.isBlank() ? "" : title + TITLE_GAP;
-        Map<String, List<Span>> hitsByRule = matcher.match(text);
+        Map<String, List<Span>> hitsByRule = withoutVetoed(matcher.match(text));
         Map<String, Double> scores = new TreeMap<>();
         Map<String, List<String>> rules = new TreeMap<>();
         Map<String, TreeSet<Span>> spans = new TreeMap<>();
@@ -112,7 +129,25 @@ public final class Tagger implements AutoCloseable {
 
     /** The rules that match a text, each with its matched spans (offsets into the text). */
     public Map<String, List<Span>> match(String text) {
-        return matcher.match(text);
+        return withoutVetoed(matcher.match(text));
+    }
+
+    /** The rules that fired, less those whose veto matched too, and less the vetoes themselves. */
+    private static Map<String, List<Span>> withoutVetoed(Map<String, List<Span>> hits) {
+        boolean anyVeto = false;
+        for (String id : hits.keySet()) {
+            anyVeto |= id.endsWith(VETO);
+        }
+        if (!anyVeto) {
+            return hits;
+        }
+        Map<String, List<Span>> kept = new LinkedHashMap<>();
+        hits.forEach((id, spans) -> {
+            if (!id.endsWith(VETO) && !hits.containsKey(vetoId(id))) {
+                kept.put(id, spans);
+            }
+        });
+        return kept;
     }
 
     private static Evidence toEvidence(Span span, String prefix, String title, String body) {

@@ -12,11 +12,13 @@ import java.util.List;
  *                 (for acronyms such as {@code exact:IS})
  * @param lang     ISO code of the language the rule is written for, or null for any; a rule does not fire on an
  *                 article known to be in another language
+ * @param veto     optional query for the context in which this rule's words mean something else (the goddess Isis,
+ *                 a bare place name): when it matches the article, the rule does not fire
  * @param examples sentences that must and must not match; checked by the build
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record WatchRule(String id, String tag, String lang, String query, Double weight, Integer maxHits,
-                        String description, Examples examples) {
+                        String description, String veto, Examples examples) {
 
     public WatchRule {
         if (id == null || id.isBlank()) {
@@ -28,6 +30,7 @@ public record WatchRule(String id, String tag, String lang, String query, Double
         if (query == null || query.isBlank()) {
             throw new IllegalArgumentException("rule " + id + " has no query");
         }
+        veto = veto == null || veto.isBlank() ? null : veto;
         weight = weight == null ? 1.0 : weight;
         maxHits = maxHits == null ? 1 : maxHits;
         examples = examples == null ? new Examples(List.of(), List.of()) : examples;

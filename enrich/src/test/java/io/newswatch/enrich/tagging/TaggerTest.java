@@ -59,8 +59,32 @@ class TaggerTest {
     @Test
     void aMalformedRuleIsRejectedWithItsId() {
         RuleBook bad = new RuleBook(Map.of("X", new RuleBook.TagDefinition("x", 1.0)),
-                List.of(new WatchRule("broken-rule", "X", null, "\"unclosed phrase", 1.0, 1, null, null)));
+                List.of(new WatchRule("broken-rule", "X", null, "\"unclosed phrase", 1.0, 1, null, null, null)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Tagger(bad));
         assertTrue(e.getMessage().contains("broken-rule"), e.getMessage());
+    }
+
+    @Test
+    void aVetoedRuleDoesNotFireButTheTagsOtherRulesStillDo() {
+        assertTrue(TAGGER.tag(null, "A small statue of the goddess Isis was found near the temple.", "en").isEmpty());
+        List<TagMatch> both = TAGGER.tag(null, "Like the goddess Isis in the old myth, the town was torn apart when "
+                + "Daesh fighters arrived.", "en");
+        assertEquals("IS", both.get(0).tag());
+        assertEquals(List.of("is-names-en"), both.get(0).rules());
+    }
+
+    @Test
+    void aRuleAddedWithAVetoHonoursItAndLosesItWhenReplacedWithout() {
+        try (Tagger tagger = new Tagger(RuleBook.defaults())) {
+            WatchRule vetoed = new WatchRule("water-en", "WATER", "en", "\"water dispute\"~2", 1.0, 1, null,
+                    "football OR match", null);
+            tagger.put(vetoed);
+            assertTrue(tagger.match("The water dispute went on.").containsKey("water-en"));
+            assertTrue(tagger.match("After the match, a water dispute in the stands.").isEmpty());
+            tagger.put(new WatchRule("water-en", "WATER", "en", "\"water dispute\"~2", 1.0, 1, null, null, null));
+            assertTrue(tagger.match("After the match, a water dispute in the stands.").containsKey("water-en"));
+            tagger.remove("water-en");
+            assertTrue(tagger.match("The water dispute went on.").isEmpty());
+        }
     }
 }

@@ -22,21 +22,45 @@ public final class ConfigSource {
     }
 
     public static Map<String, String> load(Path file, Map<String, String> environment, Map<String, String> overrides) {
+        return loadWithOrigins(file, environment, overrides).values();
+    }
+
+    /** Option values, and for each where it came from: {@code file FILE}, {@code env NAME} or {@code --set}. */
+    public record Loaded(Map<String, String> values, Map<String, String> origins) {
+    }
+
+    public static Loaded loadWithOrigins(Path file, Map<String, String> environment, Map<String, String> overrides) {
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
         if (file != null) {
-            values.putAll(readProperties(file));
+            readProperties(file).forEach((k, v) -> {
+                values.put(k, v);
+                origins.put(k, "file " + file);
+            });
         }
-        values.putAll(fromEnvironment(environment));
-        values.putAll(overrides);
-        return values;
+        environment.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+                values.put(optionName(name), value);
+                origins.put(optionName(name), "env " + name);
+            }
+        });
+        overrides.forEach((k, v) -> {
+            values.put(k, v);
+            origins.put(k, "--set");
+        });
+        return new Loaded(values, origins);
     }
 
     public static Map<String, String> readProperties(Path file) {
         Properties props = new Properties();
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigProblem("config file " + file + " does not exist or is not a file: give the path of a "
+                    + "properties file to --config");
+        }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             props.load(reader);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigProblem("cannot read config file " + file + ": " + e.getMessage(), e);
         }
         Map<String, String> values = new LinkedHashMap<>();
         props.stringPropertyNames().forEach(name -> values.put(name, props.getProperty(name).trim()));

@@ -24,6 +24,7 @@ public abstract class NewswatchConfig extends AbstractConfig {
     public static final String KAFKA_PREFIX = "kafka.";
     public static final String OPS_PORT = "ops.port";
     public static final String OPS_HOST = "ops.host";
+    public static final String STARTUP_TIMEOUT = "startup.timeout";
 
     protected NewswatchConfig(ConfigDef definition, Map<?, ?> values) {
         super(definition, values, false);
@@ -47,7 +48,10 @@ public abstract class NewswatchConfig extends AbstractConfig {
                 .define(OPS_PORT, Type.INT, -1, ConfigDef.Range.between(-1, 65535), Importance.MEDIUM,
                         "Port of the worker's /metrics (Prometheus) and /health endpoints; -1 for none, 0 for any.")
                 .define(OPS_HOST, Type.STRING, "0.0.0.0", Importance.LOW,
-                        "Address the ops endpoints listen on.");
+                        "Address the ops endpoints listen on.")
+                .define(STARTUP_TIMEOUT, Type.STRING, "PT30S", isoDuration(), Importance.MEDIUM,
+                        "How long a worker waits at start-up for the Kafka cluster to answer before it exits with "
+                                + "the address it tried (exit code 4).");
         for (Topic<?, ?> topic : Topics.ALL) {
             def.define(topic.configKey(), Type.STRING, topic.name(), new ConfigDef.NonEmptyString(), Importance.LOW,
                     "Name of the topic (default " + topic.name() + ").");
@@ -78,6 +82,10 @@ public abstract class NewswatchConfig extends AbstractConfig {
                                                       java.util.function.Supplier<io.newswatch.model.ops.Health> health) {
         int port = getInt(OPS_PORT);
         return port < 0 ? null : new io.newswatch.model.ops.OpsServer(worker, getString(OPS_HOST), port, health);
+    }
+
+    public java.time.Duration startupTimeout() {
+        return getDuration(STARTUP_TIMEOUT);
     }
 
     public String bootstrapServers() {

@@ -45,7 +45,8 @@ public final class TopicAdmin {
         if (specs.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(config.clientProperties())) {
+        try (Admin admin = admin(config)) {
+            requireReachable(admin, config);
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = specs.stream()
                     .filter(spec -> !existing.contains(spec.name()))
@@ -72,6 +73,41 @@ public final class TopicAdmin {
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create topics on " + config.bootstrapServers() + ": "
                     + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** An admin client whose calls give up after {@code startup.timeout}, not the client's default minute. */
+    static Admin admin(NewswatchConfig config) {
+        Map<String, Object> props = new java.util.HashMap<>(config.clientProperties());
+        int millis = (int) Math.min(Integer.MAX_VALUE, config.startupTimeout().toMillis());
+        props.putIfAbsent("default.api.timeout.ms", millis);
+        props.putIfAbsent("request.timeout.ms", Math.min(millis, 30_000));
+        return Admin.create(props);
+    }
+
+    /**
+     * Fails with {@link KafkaUnreachableException}, naming the address, when the cluster does not answer within
+     * {@code startup.timeout}.
+     */
+    public static void requireReachable(NewswatchConfig config) {
+        try (Admin admin = admin(config)) {
+            requireReachable(admin, config);
+        }
+    }
+
+    static void requireReachable(Admin admin, NewswatchConfig config) {
+        java.time.Duration timeout = config.startupTimeout();
+        try {
+            admin.describeCluster().nodes().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reaching Kafka", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new KafkaUnreachableException("cannot reach Kafka at " + config.bootstrapServers() + " within "
+                    + timeout.toSeconds() + " s (" + cause.getClass().getSimpleName() + "): check bootstrap.servers "
+                    + "(NEWSWATCH_BOOTSTRAP_SERVERS), that the brokers are up and that this host can reach them; "
+                    + "startup.timeout sets the wait", cause);
         }
     }
 
