@@ -67,7 +67,7 @@ public final class EnrichWorker implements AutoCloseable {
                 poison, stageTimes);
         this.streams = new KafkaStreams(topology, streamsProperties(config, poison));
         // A bug on one record must not end processing for good: replace the thread, keep going.
-        this.ops = config.opsServer("enrich", this::health);
+        this.ops = config.opsServer("enrich", this::health, this::ready);
         if (ops != null) {
             new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(streams).bindTo(ops.registry());
             stageTimes.bindTo(ops.registry());
@@ -152,6 +152,14 @@ public final class EnrichWorker implements AutoCloseable {
     }
 
     /** Up while Kafka Streams runs or rebalances; down when it has stopped or failed. */
+    /** Ready when running with its tasks assigned (not while restoring state or rebalancing). */
+    io.newswatch.model.ops.Health ready() {
+        KafkaStreams.State state = streams.state();
+        java.util.Map<String, Object> details = java.util.Map.of("streams", state.name());
+        return state == KafkaStreams.State.RUNNING ? io.newswatch.model.ops.Health.up(details)
+                : io.newswatch.model.ops.Health.down(details);
+    }
+
     io.newswatch.model.ops.Health health() {
         KafkaStreams.State state = streams.state();
         java.util.Map<String, Object> details = java.util.Map.of("streams", state.name(),

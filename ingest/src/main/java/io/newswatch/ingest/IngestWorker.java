@@ -84,6 +84,7 @@ public final class IngestWorker implements AutoCloseable {
         this.deadLetters = new DeadLetterPublisher(config.clientProperties(), config.topic(Topics.DLQ).name());
         this.ops = config.opsServer("ingest", this::health);
         if (ops != null) {
+            publisher.bindMetrics(ops);
             ops.counter("newswatch.ingest.articles.produced", "Articles produced to the raw topic", stats,
                     IngestStats::produced);
             ops.counter("newswatch.ingest.articles.unchanged", "Articles seen before, not produced", stats,

@@ -43,6 +43,7 @@ public final class SinkWorker implements Runnable, AutoCloseable {
     private final SinkConfig config;
     private final Database database;
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final java.util.concurrent.atomic.AtomicInteger assignedPartitions = new java.util.concurrent.atomic.AtomicInteger();
     private final DeadLetterPublisher deadLetters;
     private final String alertsTopic;
     private final String aggregatesTopic;
@@ -70,14 +71,24 @@ public final class SinkWorker implements Runnable, AutoCloseable {
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newswatch-sink");
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.deadLetters = new DeadLetterPublisher(config.clientProperties(), config.topic(Topics.DLQ).name());
-        this.ops = config.opsServer("sink", this::health);
+        this.ops = config.opsServer("sink", this::health, this::ready);
         if (ops != null) {
+            ops.bindKafkaClient(consumer);
             ops.counter("newswatch.sink.alerts.written", "Alert versions written", alertsWritten, AtomicLong::get);
             ops.counter("newswatch.sink.counts.written", "Count values written", countsWritten, AtomicLong::get);
             ops.counter("newswatch.sink.dead.lettered", "Records sent to the dead-letter topic", deadLettered,
                     AtomicLong::get);
             LOG.info("sink: metrics and health on port {}", ops.port());
         }
+    }
+
+    /** Ready once the group has given this instance its partitions and the loop runs. */
+    io.newswatch.model.ops.Health ready() {
+        io.newswatch.model.ops.Health alive = health();
+        boolean assigned = started.get() && assignedPartitions.get() > 0;
+        Map<String, Object> details = Map.of("assigned_partitions", assignedPartitions.get());
+        return alive.up() && assigned ? io.newswatch.model.ops.Health.up(details)
+                : io.newswatch.model.ops.Health.down(details);
     }
 
     /** Up until the consuming loop has ended. */
@@ -92,7 +103,22 @@ public final class SinkWorker implements Runnable, AutoCloseable {
     public void run() {
         started.set(true);
         try {
-            consumer.subscribe(List.of(alertsTopic, aggregatesTopic));
+            consumer.subscribe(List.of(alertsTopic, aggregatesTopic), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(java.util.Collection<org.apache.kafka.common.TopicPartition> parts) {
+                    assignedPartitions.addAndGet(-parts.size());
+                }
+
+                @Override
+                public void onPartitionsAssigned(java.util.Collection<org.apache.kafka.common.TopicPartition> parts) {
+                    assignedPartitions.addAndGet(parts.size());
+                }
+
+                @Override
+                public void onPartitionsLost(java.util.Collection<org.apache.kafka.common.TopicPartition> parts) {
+                    assignedPartitions.addAndGet(-parts.size());
+                }
+            });
             while (stopped.getCount() > 0) {
                 try {
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));

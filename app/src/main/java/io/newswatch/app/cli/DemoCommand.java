@@ -3,7 +3,7 @@ package io.newswatch.app.cli;
 import io.newswatch.app.demo.DemoSummary;
 import io.newswatch.app.demo.Pipeline;
 import io.newswatch.app.demo.SampleCorpus;
-import io.newswatch.broker.EmbeddedKafka;
+import io.newswatch.app.demo.DemoBroker;
 import io.newswatch.enrich.EnrichConfig;
 import io.newswatch.ingest.IngestConfig;
 import io.newswatch.ingest.IngestStats;
@@ -50,6 +50,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        requireBroker();
         quietBrokerLogs();
         Path work = Files.createTempDirectory("newswatch-demo-");
         Path folder = input != null ? input : SampleCorpus.copyTo(work.resolve("samples"));
@@ -59,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         String db = jdbcUrl != null ? jdbcUrl : "jdbc:sqlite:" + work.resolve("newswatch.db");
         System.out.println("Starting an embedded Kafka broker (KRaft, single node)...");
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), true, Map.of())) {
+        try (DemoBroker kafka = DemoBroker.start(work.resolve("kafka"))) {
             Map<String, String> settings = new HashMap<>();
             settings.put("bootstrap.servers", kafka.bootstrapServers());
             settings.put("topic.partitions", String.valueOf(partitions));
@@ -82,6 +83,19 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** The demo's broker is ours: its start-up chatter is not news to the user. Set before any logger exists. */
+    /**
+     * The workers' jar leaves the Kafka broker (and Scala) out; the demo's jar has them. Say which to run instead of
+     * failing on a missing class.
+     */
+    private static void requireBroker() {
+        try {
+            Class.forName("kafka.server.KafkaRaftServer", false, DemoCommand.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new io.newswatch.model.config.ConfigProblem("the demo starts a Kafka broker, which this jar (the "
+                    + "workers' jar) leaves out: run ./newswatch demo, or java -jar app/target/newswatch-demo.jar demo");
+        }
+    }
+
     private static void quietBrokerLogs() {
         for (String logger : new String[] {"org.apache.kafka.controller", "org.apache.kafka.clients.NetworkClient",
                 "org.apache.kafka.streams.processor.internals.StateDirectory", "org.apache.kafka.streams.StreamsConfig",
@@ -90,7 +104,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void follow(EmbeddedKafka kafka, Map<String, String> settings, Path folder) throws InterruptedException {
+    private void follow(DemoBroker kafka, Map<String, String> settings, Path folder) throws InterruptedException {
         String bs = kafka.bootstrapServers();
         System.out.println();
         System.out.println("== Following. Broker: " + bs + "   (Ctrl-C to stop)");

@@ -62,4 +62,9 @@ public final class ArticlePublisher implements AutoCloseable {
     public void close() {
         producer.close();
     }
+
+    /** The producer's own meters (send rates, errors, batch sizes, request latency) on the worker's registry. */
+    public void bindMetrics(io.newswatch.model.ops.OpsServer ops) {
+        ops.bindKafkaClient(producer);
+    }
 }

@@ -80,8 +80,21 @@ public abstract class NewswatchConfig extends AbstractConfig {
     /** The worker's metrics and health server, or null when {@code ops.port} is -1. */
     public io.newswatch.model.ops.OpsServer opsServer(String worker,
                                                       java.util.function.Supplier<io.newswatch.model.ops.Health> health) {
+        return opsServer(worker, health, health);
+    }
+
+    /** The worker's ops server with a readiness check distinct from its liveness, or null when {@code ops.port} is -1. */
+    public io.newswatch.model.ops.OpsServer opsServer(String worker,
+                                                      java.util.function.Supplier<io.newswatch.model.ops.Health> health,
+                                                      java.util.function.Supplier<io.newswatch.model.ops.Health> ready) {
         int port = getInt(OPS_PORT);
-        return port < 0 ? null : new io.newswatch.model.ops.OpsServer(worker, getString(OPS_HOST), port, health);
+        if (port < 0) {
+            return null;
+        }
+        io.newswatch.model.ops.OpsServer ops = new io.newswatch.model.ops.OpsServer(worker, getString(OPS_HOST), port,
+                health, ready);
+        ops.dedupeTopicTags(Topics.ALL.stream().map(t -> topic(t).name()).toList());
+        return ops;
     }
 
     public java.time.Duration startupTimeout() {

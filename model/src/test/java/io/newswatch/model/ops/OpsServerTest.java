@@ -38,4 +38,34 @@ class OpsServerTest {
             assertTrue(down.body().contains("\"DOWN\""));
         }
     }
+
+    @Test
+    void exportsGcProcessAndUptimeMetricsAndAReadinessApartFromHealth() throws Exception {
+        AtomicBoolean ready = new AtomicBoolean(false);
+        try (OpsServer ops = new OpsServer("test", "127.0.0.1", 0, () -> Health.up(Map.of()),
+                () -> ready.get() ? Health.up(Map.of()) : Health.down(Map.of("streams", "REBALANCING")))) {
+            String metrics = get(ops, "/metrics").body();
+            for (String name : new String[] {"jvm_gc_", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
+                    "process_cpu_usage", "process_uptime_seconds", "system_cpu_count"}) {
+                assertTrue(metrics.contains(name), name + " missing");
+            }
+            assertEquals(200, get(ops, "/health").statusCode());
+            assertEquals(503, get(ops, "/ready").statusCode());
+            ready.set(true);
+            assertEquals(200, get(ops, "/ready").statusCode());
+        }
+    }
+
+    @Test
+    void aTopicNameWrittenWithUnderscoresForJmxIsNotASecondSeries() throws Exception {
+        try (OpsServer ops = new OpsServer("test", "127.0.0.1", 0, () -> Health.up(Map.of()))) {
+            ops.dedupeTopicTags(java.util.List.of("newswatch.articles.raw"));
+            ops.registry().gauge("kafka.consumer.records.lag", java.util.List.of(
+                    io.micrometer.core.instrument.Tag.of("topic", "newswatch.articles.raw")), 3.0);
+            ops.registry().gauge("kafka.consumer.records.lag", java.util.List.of(
+                    io.micrometer.core.instrument.Tag.of("topic", "newswatch_articles_raw")), 3.0);
+            String metrics = get(ops, "/metrics").body();
+            assertEquals(1, metrics.lines().filter(l -> l.startsWith("kafka_consumer_records_lag{")).count(), metrics);
+        }
+    }
 }
