@@ -27,6 +27,7 @@ public final class EnrichCommand implements Callable<Integer> {
                 stop.await();
             } finally {
                 worker.close();
+                System.out.println("enrich: stopped (transaction committed, group left)");
                 shutdown.done();
             }
         }

@@ -24,6 +24,7 @@ public final class SinkCommand implements Callable<Integer> {
             worker.run();
         } finally {
             worker.close();
+            System.out.println("sink: stopped (last batch written and committed)");
             shutdown.done();
         }
         return 0;
