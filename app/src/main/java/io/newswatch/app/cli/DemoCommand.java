@@ -100,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
         for (String logger : new String[] {"org.apache.kafka.controller", "org.apache.kafka.clients.NetworkClient",
                 "org.apache.kafka.streams.processor.internals.StateDirectory", "org.apache.kafka.streams.StreamsConfig",
                 "kafka", "org.apache.kafka.raft", "org.apache.kafka.image"}) {
-            System.setProperty("org.slf4j.simpleLogger.log." + logger, "error");
+            LogSettings.setLevel(logger, "ERROR");
         }
     }
 

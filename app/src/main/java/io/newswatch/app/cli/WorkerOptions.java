@@ -37,6 +37,7 @@ public final class WorkerOptions {
         }
         ConfigSource.Loaded loaded = ConfigSource.loadWithOrigins(configFile, System.getenv(), overrides);
         KNOWN.check(loaded);
+        LogSettings.apply(loaded.values().get("log.format"), loaded.values().get("log.levels"));
         return loaded.values();
     }
 

@@ -25,6 +25,8 @@ public abstract class NewswatchConfig extends AbstractConfig {
     public static final String OPS_PORT = "ops.port";
     public static final String OPS_HOST = "ops.host";
     public static final String STARTUP_TIMEOUT = "startup.timeout";
+    public static final String LOG_FORMAT = "log.format";
+    public static final String LOG_LEVELS = "log.levels";
 
     protected NewswatchConfig(ConfigDef definition, Map<?, ?> values) {
         super(definition, values, false);
@@ -49,6 +51,11 @@ public abstract class NewswatchConfig extends AbstractConfig {
                         "Port of the worker's /metrics (Prometheus) and /health endpoints; -1 for none, 0 for any.")
                 .define(OPS_HOST, Type.STRING, "0.0.0.0", Importance.LOW,
                         "Address the ops endpoints listen on.")
+                .define(LOG_FORMAT, Type.STRING, "text", ConfigDef.ValidString.in("text", "json"), Importance.LOW,
+                        "Log format on stderr: text, or json (one object per line, for log shippers).")
+                .define(LOG_LEVELS, Type.LIST, "", Importance.LOW,
+                        "Log levels per logger, e.g. io.newswatch.enrich=DEBUG,org.apache.kafka=INFO (default: "
+                                + "io.newswatch INFO, everything else WARN).")
                 .define(STARTUP_TIMEOUT, Type.STRING, "PT30S", isoDuration(), Importance.MEDIUM,
                         "How long a worker waits at start-up for the Kafka cluster to answer before it exits with "
                                 + "the address it tried (exit code 4).");
