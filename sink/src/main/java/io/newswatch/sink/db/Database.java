@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
         if (password != null) {
             properties.setProperty("password", password);
         }
+        Schema.migrate(jdbcUrl, properties, dialect);
         connect();
     }
 
@@ -44,7 +45,6 @@ public final class Database implements AutoCloseable {
                     s.execute("PRAGMA busy_timeout=5000");
                 }
             }
-            Schema.create(c, dialect);
             c.setAutoCommit(false);
         } catch (SQLException | RuntimeException e) {
             c.close();

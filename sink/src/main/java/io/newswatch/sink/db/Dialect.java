@@ -48,12 +48,21 @@ public enum Dialect {
         return jsonParameter;
     }
 
-    /** SQLite stores ISO-8601 UTC text (sorts as time); PostgreSQL gets a real timestamp. */
+    /** Fixed width, so that text order is time order (Instant.toString drops a zero fraction). */
+    private static final java.time.format.DateTimeFormatter SORTABLE =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** An instant as SQLite stores it: ISO-8601 UTC with nine fraction digits. */
+    public static String sortableText(Instant value) {
+        return SORTABLE.format(value);
+    }
+
+    /** SQLite stores fixed-width ISO-8601 UTC text (sorts as time); PostgreSQL gets a real timestamp. */
     public void setTimestamp(PreparedStatement statement, int index, Instant value) throws SQLException {
         if (value == null) {
             statement.setObject(index, null);
         } else if (this == SQLITE) {
-            statement.setString(index, value.toString());
+            statement.setString(index, sortableText(value));
         } else {
             statement.setObject(index, value.atOffset(ZoneOffset.UTC));
         }

@@ -1,29 +1,27 @@
 package io.newswatch.sink.db;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.Locale;
+import java.util.Properties;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 
-/** Creates the tables dashboards read, if they are missing. The column list is documented in the README. */
+/**
+ * Brings the database to the schema this sink writes, with Flyway's versioned migrations
+ * ({@code io/newswatch/sink/db/migration/<dialect>/V<n>__*.sql}, one folder per dialect). A database made by a sink
+ * from before migrations (tables, no history) is taken as version 1 and migrated from there.
+ */
 public final class Schema {
     private Schema() {
     }
 
-    public static void create(Connection connection, Dialect d) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS alerts ("
-                    + "alert_id TEXT PRIMARY KEY, kind TEXT NOT NULL, rule TEXT NOT NULL, severity TEXT NOT NULL, "
-                    + "desk TEXT, reason TEXT NOT NULL, story_id TEXT, tags " + d.jsonType() + " NOT NULL, article_ids " + d.jsonType()
-                    + " NOT NULL, article_count INTEGER NOT NULL, sources " + d.jsonType() + " NOT NULL, title TEXT, "
-                    + "url TEXT, snippet TEXT, evidence " + d.jsonType() + " NOT NULL, created_at " + d.timestampType()
-                    + " NOT NULL, updated_at " + d.timestampType() + " NOT NULL, version INTEGER NOT NULL)");
-            s.execute("CREATE INDEX IF NOT EXISTS alerts_by_update ON alerts (updated_at)");
-            // Source and co-tag are '' (not NULL) for the plain per-tag count, so they can be part of the key.
-            s.execute("CREATE TABLE IF NOT EXISTS tag_counts ("
-                    + "tag TEXT NOT NULL, source TEXT NOT NULL, co_tag TEXT NOT NULL, window_size TEXT NOT NULL, window_start " + d.timestampType() + " NOT NULL, "
-                    + "window_end " + d.timestampType() + " NOT NULL, articles BIGINT NOT NULL, stories BIGINT NOT NULL, "
-                    + "top_sources " + d.jsonType() + " NOT NULL, status TEXT NOT NULL, updated_at " + d.timestampType()
-                    + " NOT NULL, PRIMARY KEY (tag, source, co_tag, window_size, window_start))");
-        }
+    public static MigrateResult migrate(String jdbcUrl, Properties credentials, Dialect dialect) {
+        return Flyway.configure(Schema.class.getClassLoader())
+                .dataSource(jdbcUrl, credentials.getProperty("user"), credentials.getProperty("password"))
+                .locations("classpath:io/newswatch/sink/db/migration/" + dialect.name().toLowerCase(Locale.ROOT))
+                .baselineOnMigrate(true)
+                .baselineVersion("1")
+                .table("newswatch_schema_history")
+                .load()
+                .migrate();
     }
 }
