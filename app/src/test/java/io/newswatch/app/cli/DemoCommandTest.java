@@ -48,4 +48,24 @@ class DemoCommandTest {
         assertTrue(out.contains("\"Islamic State\" in"), out);
         assertTrue(out.contains("IS 1  TAJIK_BORDER 1"), out);
     }
+
+    @Test
+    void theReadmeShowsWhatTheDemoPrints() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("```", readme.indexOf("## What the demo shows")) + 3;
+        List<String> shown = readme.substring(start, readme.indexOf("```", start)).lines()
+                .filter(l -> !l.isBlank() && !l.strip().equals("...")).toList();
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            assertEquals(0, Main.run("demo"));
+        } finally {
+            System.setOut(original);
+        }
+        List<String> printed = captured.toString(StandardCharsets.UTF_8).lines().map(String::stripTrailing).toList();
+        for (String line : shown) {
+            assertTrue(printed.contains(line.stripTrailing()), "the demo does not print: " + line);
+        }
+    }
 }
