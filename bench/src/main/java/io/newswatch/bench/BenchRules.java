@@ -2,7 +2,7 @@ package io.newswatch.bench;
 
 import io.newswatch.enrich.tagging.RuleBook;
 import io.newswatch.enrich.tagging.RuleQueries;
-import io.newswatch.enrich.tagging.TextAnalyzers;
+import io.newswatch.enrich.tagging.match.TextAnalyzers;
 import io.newswatch.enrich.tagging.WatchRule;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.newswatch.bench;
 
-import io.newswatch.enrich.tagging.TextAnalyzers;
+import io.newswatch.enrich.tagging.match.TextAnalyzers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.newswatch.bench;
 
-import io.newswatch.enrich.tagging.QueryMatcher;
-import io.newswatch.enrich.tagging.Span;
+import io.newswatch.enrich.tagging.match.QueryMatcher;
+import io.newswatch.enrich.tagging.match.Span;
 import io.newswatch.enrich.tagging.match.MonitorMatcher;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package io.newswatch.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newswatch.enrich.tagging.QueryMatcher;
-import io.newswatch.enrich.tagging.Span;
+import io.newswatch.enrich.tagging.match.QueryMatcher;
+import io.newswatch.enrich.tagging.match.Span;
 import io.newswatch.enrich.tagging.match.MonitorMatcher;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.newswatch.enrich.extract;
 
-import io.newswatch.enrich.tagging.QueryMatcher;
+import io.newswatch.enrich.tagging.match.QueryMatcher;
 import io.newswatch.enrich.tagging.RuleQueries;
-import io.newswatch.enrich.tagging.Span;
+import io.newswatch.enrich.tagging.match.Span;
 import io.newswatch.enrich.tagging.Tagger;
-import io.newswatch.enrich.tagging.TextAnalyzers;
+import io.newswatch.enrich.tagging.match.TextAnalyzers;
 import io.newswatch.enrich.tagging.match.IndexedText;
 import io.newswatch.model.Entity;
 import java.util.ArrayList;

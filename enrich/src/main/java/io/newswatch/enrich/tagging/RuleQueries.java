@@ -1,5 +1,6 @@
 package io.newswatch.enrich.tagging;
 
+import io.newswatch.enrich.tagging.match.TextAnalyzers;
 import io.newswatch.model.config.ConfigProblem;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.ParseException;

@@ -1,5 +1,8 @@
 package io.newswatch.enrich.tagging;
 
+import io.newswatch.enrich.tagging.match.QueryMatcher;
+import io.newswatch.enrich.tagging.match.Span;
+import io.newswatch.enrich.tagging.match.TextAnalyzers;
 import io.newswatch.enrich.tagging.match.IndexedText;
 import io.newswatch.model.Evidence;
 import io.newswatch.model.TagMatch;
@@ -12,7 +15,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Tags an article with a {@link RuleBook}'s rules, matched by Lucene Monitor. A tag is given when the scores of
+ * Tags an article with a {@link RuleBook}'s rules, matched by the prefiltered matcher (the same matches as Lucene
+ * Monitor, without running most rules on each article). A tag is given when the scores of
  * its matching rules reach the tag's threshold, and it carries every matched span as evidence. Thread-safe.
  */
 public final class Tagger implements AutoCloseable {

@@ -1,6 +1,5 @@
 package io.newswatch.enrich.tagging.match;
 
-import io.newswatch.enrich.tagging.Span;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

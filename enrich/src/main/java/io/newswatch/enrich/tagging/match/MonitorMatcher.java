@@ -1,8 +1,5 @@
 package io.newswatch.enrich.tagging.match;
 
-import io.newswatch.enrich.tagging.QueryMatcher;
-import io.newswatch.enrich.tagging.Span;
-import io.newswatch.enrich.tagging.TextAnalyzers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

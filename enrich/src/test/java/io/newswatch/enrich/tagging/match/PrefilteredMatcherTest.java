@@ -3,11 +3,8 @@ package io.newswatch.enrich.tagging.match;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newswatch.enrich.tagging.QueryMatcher;
 import io.newswatch.enrich.tagging.RuleBook;
 import io.newswatch.enrich.tagging.RuleQueries;
-import io.newswatch.enrich.tagging.Span;
-import io.newswatch.enrich.tagging.TextAnalyzers;
 import io.newswatch.enrich.tagging.WatchRule;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.newswatch.enrich.tagging;
+package io.newswatch.enrich.tagging.match;
 
 /** A matched span of a query in the text that was matched (for articles: title, a blank line, body). */
 public record Span(String rule, int start, int end, String text) implements Comparable<Span> {

@@ -1,4 +1,4 @@
-package io.newswatch.enrich.tagging;
+package io.newswatch.enrich.tagging.match;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,5 @@
-package io.newswatch.enrich.tagging;
+package io.newswatch.enrich.tagging.match;
 
-import io.newswatch.enrich.tagging.match.IndexedText;
-import io.newswatch.enrich.tagging.match.PrefilteredMatcher;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.search.Query;

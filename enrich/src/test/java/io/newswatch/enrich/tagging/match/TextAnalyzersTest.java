@@ -1,4 +1,4 @@
-package io.newswatch.enrich.tagging;
+package io.newswatch.enrich.tagging.match;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
