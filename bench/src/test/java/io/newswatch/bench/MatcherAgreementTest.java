@@ -45,7 +45,8 @@ class MatcherAgreementTest {
     @Test
     void theRegexBaselineFindsTheDefaultTopicsInTheirOwnWords() {
         RegexMatcher regex = new RegexMatcher(BenchRules.parsed(0));
-        assertTrue(regex.match("Fighters of the Islamic State were seen near the Tajik-Afghan border.").size() >= 2);
+        Map<String, ?> found = regex.match("Fighters of the Islamic State crossed the Tajik-Afghan border, guards said.");
+        assertTrue(found.size() >= 2, found.keySet().toString());
         assertEquals(Map.of(), regex.match("Bread prices rose in the capital."));
     }
 }

@@ -75,4 +75,36 @@ class SchemaContractTest {
         json.remove("body");
         assertFalse(validate("raw-article.schema.json", json).isEmpty());
     }
+
+    private static JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aMisspeltOrMissingFieldNoLongerValidates() {
+        ObjectNode raw = Json.MAPPER.valueToTree(RAW);
+        raw.set("titel", raw.remove("title"));
+        assertFalse(validate("raw-article.schema.json", raw).isEmpty(), "misspelt field accepted");
+        ObjectNode dropped = Json.MAPPER.valueToTree(RAW);
+        dropped.remove("lang");
+        assertFalse(validate("raw-article.schema.json", dropped).isEmpty(), "dropped field accepted");
+    }
+
+    @Test
+    void rulesAndSourcesAsAnalystsWriteThemValidateAndTyposDoNot() {
+        assertEquals(Set.of(), validate("rule.schema.json", json(
+                "{\"id\":\"water-en\",\"tag\":\"WATER\",\"query\":\"\\\"water dispute\\\"~2\"}")));
+        assertEquals(Set.of(), validate("rule.schema.json", json(
+                "{\"id\":\"border\",\"all_of\":[\"IS\",\"TAJIK_BORDER\"],\"severity\":\"high\",\"desk\":\"central-asia\"}")));
+        assertFalse(validate("rule.schema.json", json(
+                "{\"id\":\"water-en\",\"tag\":\"WATER\",\"qeury\":\"water\"}")).isEmpty());
+        assertEquals(Set.of(), validate("source.schema.json", json(
+                "{\"id\":\"dw-ru\",\"kind\":\"feed\",\"url\":\"https://news.example/ru/rss\",\"lang\":\"ru\"}")));
+        assertFalse(validate("source.schema.json", json(
+                "{\"id\":\"dw-ru\",\"kind\":\"rss\",\"url\":\"https://news.example/ru/rss\"}")).isEmpty());
+    }
 }

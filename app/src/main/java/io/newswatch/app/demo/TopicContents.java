@@ -16,9 +16,10 @@ public final class TopicContents {
     private TopicContents() {
     }
 
+    /** Everything on a topic now, committed only unless the properties ask for read_uncommitted. */
     public static List<ConsumerRecord<String, String>> read(Map<String, Object> clientProperties, String topic) {
         Map<String, Object> props = new HashMap<>(clientProperties);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newswatch.app.support.FailoverCorpus;
 import io.newswatch.app.support.TestKafka;
 import io.newswatch.enrich.EnrichConfig;
 import io.newswatch.enrich.EnrichWorker;
@@ -13,12 +14,10 @@ import io.newswatch.model.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -39,15 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  * enriched exactly once and every alert exists exactly once, each version of it sent once.
  */
 class EnrichFailoverTest {
-    private static final int STORIES = 8;
-    private static final int COPIES = 3;
-    private static final int UNTAGGED = 16;
-    private static final Instant FETCHED = Instant.parse("2026-03-10T08:00:00Z");
-    private static final List<String> WORDS = List.of("province", "village", "governor", "police", "convoy",
-            "market", "checkpoint", "statement", "officials", "night", "district", "road", "residents", "mosque",
-            "prison", "valley", "bridge", "school", "clinic", "election", "court", "militia", "elders", "truck",
-            "arrest", "camp", "refugees", "drone", "helicopter", "ambush", "hostage", "ransom", "recruits", "online");
-
     @TempDir
     Path work;
 
@@ -63,37 +53,6 @@ class EnrichFailoverTest {
         return s;
     }
 
-    private static String words(Random random, int n) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            text.append(' ').append(WORDS.get(random.nextInt(WORDS.size())));
-        }
-        return text.toString();
-    }
-
-    /** Stories of three identical copies each on the Islamic State at the Tajik border, and untagged articles. */
-    private static List<RawArticle> articles() {
-        List<RawArticle> out = new ArrayList<>();
-        for (int s = 0; s < STORIES; s++) {
-            Random random = new Random(s);
-            String title = "Islamic State fighters seen near the Tajik border, report " + s;
-            String body = "Guards on the Tajik-Afghan border reported the group." + words(random, 40) + ".";
-            for (int c = 0; c < COPIES; c++) {
-                String id = "story" + s + "-copy" + c;
-                out.add(new RawArticle(id, "https://outlet" + c + ".test/" + id, "Outlet " + c, title, null, null,
-                        null, FETCHED, "en", body, "hash-story-" + s, RawArticle.SCHEMA_VERSION));
-            }
-        }
-        for (int u = 0; u < UNTAGGED; u++) {
-            String id = "bread-" + u;
-            out.add(new RawArticle(id, "https://bakery.test/" + id, "Bakery News", "Bread prices, week " + u,
-                    null, null, null, FETCHED, "en", "Flour" + words(new Random(100 + u), 30) + ".", "hash-" + id,
-                    RawArticle.SCHEMA_VERSION));
-        }
-        java.util.Collections.shuffle(out, new Random(7));
-        return out;
-    }
-
     private static List<ConsumerRecord<String, String>> readAll(String topic) {
         return TopicContents.read(Map.of("bootstrap.servers", TestKafka.bootstrapServers()), topic);
     }
@@ -105,7 +64,7 @@ class EnrichFailoverTest {
     @Test
     void everyArticleIsEnrichedOnceAndEveryAlertExistsOnceWhenAnInstanceStopsHalfway() throws IOException {
         String unique = "failover-" + UUID.randomUUID().toString().substring(0, 8);
-        List<RawArticle> articles = articles();
+        List<RawArticle> articles = FailoverCorpus.articles();
         EnrichWorker second = null;
         try (EnrichWorker first = new EnrichWorker(new EnrichConfig(settings(unique, 1)))) {
             second = new EnrichWorker(new EnrichConfig(settings(unique, 2)));
@@ -142,12 +101,12 @@ class EnrichFailoverTest {
         for (ConsumerRecord<String, String> r : readAll(unique + ".alerts")) {
             alerts.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(Json.read(r.value(), Alert.class));
         }
-        assertEquals(STORIES, alerts.size(), "one alert per story: " + alerts.keySet());
+        assertEquals(FailoverCorpus.STORIES, alerts.size(), "one alert per story: " + alerts.keySet());
         for (var alert : alerts.entrySet()) {
             List<Integer> versions = alert.getValue().stream().map(Alert::version).sorted().toList();
             assertEquals(List.of(1, 2, 3), versions, alert.getKey() + ": each version sent exactly once");
             Alert latest = alert.getValue().stream().max(java.util.Comparator.comparing(Alert::version)).orElseThrow();
-            assertEquals(COPIES, latest.articleCount());
+            assertEquals(FailoverCorpus.COPIES, latest.articleCount());
             assertTrue(latest.alertId().startsWith("is-on-tajik-border:"), latest.alertId());
         }
         Set<String> deskAlerts = readAll(unique + ".alerts.central-asia").stream().map(ConsumerRecord::key)

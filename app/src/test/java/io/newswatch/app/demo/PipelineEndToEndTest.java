@@ -112,6 +112,7 @@ class PipelineEndToEndTest {
             assertEquals("1", daily.get("CSTO 2026-03-03"));
             assertEquals("1", daily.get("MILITARY_AID 2026-03-03"));
             assertEquals(4, daily.size(), daily.toString());
+            everyRecordValidates(settings);
 
             IngestStats second = pipeline.ingestOnce(in);
             assertEquals(0, second.produced());
@@ -290,5 +291,22 @@ class PipelineEndToEndTest {
     private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
         var h = r.headers().lastHeader(name);
         return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Every record the pipeline wrote matches the strict schema of its topic. */
+    private static void everyRecordValidates(Map<String, String> settings) {
+        Map<String, Object> client = Map.of("bootstrap.servers", TestKafka.bootstrapServers());
+        Map<String, String> schemaByTopic = Map.of("topic.raw", "raw-article.schema.json",
+                "topic.enriched", "enriched-article.schema.json", "topic.alerts", "alert.schema.json",
+                "topic.aggregates", "tag-count.schema.json");
+        schemaByTopic.forEach((topicKey, schema) -> {
+            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records =
+                    io.newswatch.app.demo.TopicContents.read(client, settings.get(topicKey));
+            assertTrue(!records.isEmpty(), "nothing on " + settings.get(topicKey));
+            for (var r : records) {
+                assertEquals(java.util.Set.of(), io.newswatch.app.support.Schemas.violations(schema, r.value()),
+                        settings.get(topicKey) + ": " + r.value());
+            }
+        });
     }
 }
