@@ -19,8 +19,8 @@ class MatcherAgreementTest {
 
     @Test
     void thePrefilteredMatcherAgreesWithLuceneMonitorOnEveryArticle() {
-        Map<String, Query> rules = BenchRules.parsed(2_000);
-        List<String> articles = NewsText.articles(60, 11);
+        Map<String, Query> rules = BenchRules.parsed(10_000);
+        List<String> articles = NewsText.articles(200, 11);
         int matches = 0;
         try (QueryMatcher ours = QueryMatcher.of(rules); QueryMatcher monitor = new MonitorMatcher(rules)) {
             for (String article : articles) {
