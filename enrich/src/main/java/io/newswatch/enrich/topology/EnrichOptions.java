@@ -25,6 +25,10 @@ public record EnrichOptions(StoryOptions story, Duration aggregateGrace, Duratio
         return new EnrichOptions(story, grace, aggregateRetention, spike, limits, partitions);
     }
 
+    public EnrichOptions withSpike(SpikeOptions newSpike) {
+        return new EnrichOptions(story, aggregateGrace, aggregateRetention, newSpike, limits, partitions);
+    }
+
     public EnrichOptions withLimits(ArticleLimits newLimits) {
         return new EnrichOptions(story, aggregateGrace, aggregateRetention, spike, newLimits, partitions);
     }

@@ -69,6 +69,23 @@ class SpikeTopologyTest {
     }
 
     @Test
+    void shouldNotRaiseASpikeBeforeTheWarmUpEndsEvenWithABaselineWeek() {
+        // A warm-up of two weeks and a full week of history: the baseline exists, only the warm-up holds it back.
+        d.close();
+        SpikeOptions defaults = SpikeOptions.defaults();
+        d = new EnrichDriver(stateDir.resolve("warm"), io.newswatch.enrich.alert.AlertRuleBook.defaults(),
+                io.newswatch.enrich.topology.EnrichOptions.defaults().withSpike(new SpikeOptions(defaults.ratio(),
+                        defaults.minCount(), defaults.floor(), Duration.ofDays(14), defaults.baselineWeeks(),
+                        defaults.severity())));
+        publishIsArticles(1, TUESDAY_8AM);
+        publishIsArticles(10, TUESDAY_8AM.plus(WEEK));
+        assertEquals(List.of(), spikes(), "one week watched, two weeks of warm-up");
+        publishIsArticles(20, TUESDAY_8AM.plus(WEEK.multipliedBy(2)));
+        assertEquals(1, spikes().stream().map(Alert::alertId).distinct().count(),
+                "after the warm-up a jump over the baseline (mean 5.5) is a spike");
+    }
+
+    @Test
     void shouldRaiseASpikeWhenAnHourFarExceedsItsBaselineAndUpdateItAsTheHourGrows() {
         for (int week = 0; week < 4; week++) {
             publishIsArticles(1, TUESDAY_8AM.plus(WEEK.multipliedBy(week)));
