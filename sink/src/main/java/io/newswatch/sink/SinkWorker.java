@@ -52,6 +52,7 @@ public final class SinkWorker implements Runnable, AutoCloseable {
     private final AtomicLong alertsWritten = new AtomicLong();
     private final AtomicLong countsWritten = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong writeFailures = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
     private Map<TopicPartition, Long> committedPositions = Map.of();
     private final io.newswatch.model.ops.OpsServer ops;
@@ -76,6 +77,8 @@ public final class SinkWorker implements Runnable, AutoCloseable {
             ops.bindKafkaClient(consumer);
             ops.counter("newswatch.sink.alerts.written", "Alert versions written", alertsWritten, AtomicLong::get);
             ops.counter("newswatch.sink.counts.written", "Count values written", countsWritten, AtomicLong::get);
+            ops.counter("newswatch.sink.write.failures", "Batches the database failed to take (retried)",
+                    writeFailures, AtomicLong::get);
             ops.counter("newswatch.sink.dead.lettered", "Records sent to the dead-letter topic", deadLettered,
                     AtomicLong::get);
             LOG.info("sink: metrics and health on port {}", ops.port());
@@ -174,7 +177,10 @@ public final class SinkWorker implements Runnable, AutoCloseable {
         int[] written = new int[2];
         try {
             write(rows, rejected, written);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | AssertionError e) {
+            // AssertionError: the PostgreSQL driver asserts on a connection lost in the middle of a batch when the
+            // JVM runs with assertions on; it is the same lost connection, to be retried like any other.
+            writeFailures.incrementAndGet();
             LOG.error("database write failed ({} records); retrying from the last commit in {} ms: {}", rows.size(),
                     config.retryBackoff().toMillis(), DeadLetter.describe(e));
             rewind();
@@ -265,6 +271,11 @@ public final class SinkWorker implements Runnable, AutoCloseable {
 
     public long alertsWritten() {
         return alertsWritten.get();
+    }
+
+    /** Batches the database failed to take; each was read again from the last commit and retried. */
+    public long writeFailures() {
+        return writeFailures.get();
     }
 
     public long countsWritten() {

@@ -54,10 +54,71 @@ class SinkIsolationTest {
     }
 
     private static String alertJson(int n, String title) {
+        return alertJson(n, title, 1);
+    }
+
+    private static String alertJson(int n, String title, int version) {
         Instant t = Instant.parse("2026-03-10T08:00:00Z");
-        return Json.write(new Alert("rule:s" + n, Alert.STORY, "rule", "low", null, "CSTO in 1 article",
-                List.of("CSTO"), "s" + n, List.of("a" + n), 1, List.of("Wire"), title, null, "snippet",
-                List.of(new Evidence("csto-en", "body", 0, 4, "CSTO", "CSTO met.")), t, t, 1, Alert.SCHEMA_VERSION));
+        return Json.write(new Alert("rule:s" + n, Alert.STORY, "rule", "low", null, "CSTO in " + version
+                + " articles", List.of("CSTO"), "s" + n, List.of("a" + n), version, List.of("Wire"), title, null,
+                "snippet", List.of(new Evidence("csto-en", "body", 0, 4, "CSTO", "CSTO met.")), t,
+                t.plusSeconds(version), version, Alert.SCHEMA_VERSION));
+    }
+
+    private static Map<String, String> settings(String unique, String jdbcUrl) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("bootstrap.servers", kafka.bootstrapServers());
+        settings.put("topic.alerts", "alerts-" + unique);
+        settings.put("topic.aggregates", "aggregates-" + unique);
+        settings.put("topic.dlq", "dlq-" + unique);
+        settings.put(SinkConfig.GROUP_ID, "sink-" + unique);
+        settings.put(SinkConfig.JDBC_URL, jdbcUrl);
+        return settings;
+    }
+
+    @Test
+    void aDatabaseThatGoesDownMidRunIsWrittenToOnceItIsBackWithNothingLostOrDoubled() throws Exception {
+        Optional<Path> bin = PostgresServer.find();
+        assumeTrue(bin.isPresent(), "no PostgreSQL binaries under /usr/lib/postgresql (.ci/run installs them)");
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        try (PostgresServer pg = PostgresServer.start(bin.get());
+             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                     kafka.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            SinkWorker sink = new SinkWorker(new SinkConfig(settings(unique, pg.jdbcUrl())));
+            Thread thread = new Thread(sink, "sink");
+            thread.start();
+            try {
+                for (int i = 0; i < 20; i++) {
+                    producer.send(new ProducerRecord<>("alerts-" + unique, "rule:s" + i, alertJson(i, "T" + i)));
+                }
+                producer.flush();
+                await().atMost(Duration.ofSeconds(60)).until(() -> sink.alertsWritten() == 20);
+
+                pg.stop();
+                for (int i = 0; i < 20; i++) {
+                    producer.send(new ProducerRecord<>("alerts-" + unique, "rule:s" + i, alertJson(i, "T" + i, 2)));
+                    producer.send(new ProducerRecord<>("alerts-" + unique, "rule:s" + (20 + i),
+                            alertJson(20 + i, "T" + (20 + i))));
+                }
+                producer.flush();
+                await().atMost(Duration.ofSeconds(60)).until(() -> sink.writeFailures() > 0);
+                pg.restart();
+                await().atMost(Duration.ofSeconds(90)).until(() -> sink.alertsWritten() >= 60);
+            } finally {
+                sink.close();
+                thread.join();
+            }
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl());
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT alert_id), "
+                         + "count(*) FILTER (WHERE version = 2), max(version) FROM alerts")) {
+                rs.next();
+                assertEquals(40, rs.getInt(1), "every alert, once");
+                assertEquals(40, rs.getInt(2));
+                assertEquals(20, rs.getInt(3), "the updates sent while the database was down are there");
+                assertEquals(2, rs.getInt(4));
+            }
+        }
     }
 
     @Test

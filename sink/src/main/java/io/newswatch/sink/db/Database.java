@@ -71,7 +71,7 @@ public final class Database implements AutoCloseable {
             }
             upserts.execute();
             connection.commit();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | AssertionError e) {
             rollbackOrDrop(e);
             throw e;
         }
@@ -97,10 +97,10 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
-    private void rollbackOrDrop(Exception cause) {
+    private void rollbackOrDrop(Throwable cause) {
         try {
             connection.rollback();
-            if (cause instanceof SQLException sql && !refusedContent(sql)) {
+            if (!(cause instanceof SQLException sql) || !refusedContent(sql)) {
                 drop(); // the connection may be broken: start afresh on the next write
             }
         } catch (SQLException e) {

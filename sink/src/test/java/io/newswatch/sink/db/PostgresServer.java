@@ -73,6 +73,20 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server, keeping its data, as a database host going down would. */
+    public void stop() throws IOException, InterruptedException {
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate", "-w", "stop"),
+                asPostgresUser);
+    }
+
+    /** Starts it again on the same port with the same data. */
+    public void restart() throws IOException, InterruptedException {
+        Path home = dataDir.getParent();
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "-l",
+                home.resolve("log").toString(), "-o", "-p " + port + " -h 127.0.0.1 -k " + home, "start"),
+                asPostgresUser);
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"),
