@@ -52,11 +52,15 @@ public final class IngestCommand implements Callable<Integer> {
         try (IngestWorker worker = new IngestWorker(config, Clock.systemUTC())) {
             Shutdown shutdown = Shutdown.onSignal(worker::stop);
             try {
+                if (watch) {
+                    System.out.println("ingest: watching " + config.inputs() + "; stop with SIGTERM");
+                }
                 worker.run();
+                // Before done(): once the signal's hook is released the JVM may end at any moment.
+                System.out.println("ingest: " + (watch ? "stopped; " : "") + worker.stats());
             } finally {
                 shutdown.done();
             }
-            System.out.println("ingest: " + worker.stats());
         }
         return 0;
     }
