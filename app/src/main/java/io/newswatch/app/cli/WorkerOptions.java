@@ -60,6 +60,7 @@ public final class WorkerOptions {
         names.addAll(IngestConfig.DEFINITION.names());
         names.addAll(EnrichConfig.DEFINITION.names());
         names.addAll(SinkConfig.DEFINITION.names());
+        names.addAll(io.newswatch.app.serve.ServeConfig.DEFINITION.names());
         return names;
     }
 }

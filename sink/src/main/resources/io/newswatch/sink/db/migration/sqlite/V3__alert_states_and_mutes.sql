@@ -1,0 +1,6 @@
+-- What desks do with alerts (newswatch serve): acknowledge one, or mute a rule or a story for a while, with who and why.
+CREATE TABLE IF NOT EXISTS alert_states (
+    alert_id TEXT PRIMARY KEY, state TEXT NOT NULL, by_who TEXT NOT NULL, reason TEXT, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS mutes (
+    target TEXT NOT NULL, kind TEXT NOT NULL, until TEXT NOT NULL, by_who TEXT NOT NULL, reason TEXT,
+    at TEXT NOT NULL, PRIMARY KEY (kind, target));
