@@ -45,6 +45,10 @@ public final class DemoCommand implements Callable<Integer> {
             + "(ISO-8601 duration, default ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @picocli.CommandLine.Option(names = "--console-port", defaultValue = "8080",
+            description = "Port of the desk console with --follow (default ${DEFAULT-VALUE}; 0 for any free port).")
+    int consolePort;
+
     /** A grace period longer than any archive, so a replay of old news counts every article. */
     public static final String ARCHIVE_GRACE = "P36500D";
 
@@ -74,8 +78,15 @@ public final class DemoCommand implements Callable<Integer> {
                 pipeline.awaitQuiet(timeout);
                 new DemoSummary(System.out).print(stats, DemoSummary.readEnriched(
                         Map.of("bootstrap.servers", kafka.bootstrapServers()), Topics.ENRICHED.name()), db);
-                if (follow) {
-                    follow(kafka, settings, folder);
+                try (io.newswatch.app.serve.ConsoleServer console = new io.newswatch.app.serve.ConsoleServer(
+                        new io.newswatch.app.serve.AlertQueries(db, new java.util.Properties()), Map.of(),
+                        "127.0.0.1", follow ? consolePort : 0, java.time.Clock.systemUTC())) {
+                    System.out.println();
+                    System.out.println("== Console: http://127.0.0.1:" + console.port() + "/"
+                            + (follow ? "" : "   (up while the demo runs; add --follow to keep it)"));
+                    if (follow) {
+                        follow(kafka, settings, folder);
+                    }
                 }
             }
         }

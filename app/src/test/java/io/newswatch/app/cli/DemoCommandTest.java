@@ -47,6 +47,7 @@ class DemoCommandTest {
         assertTrue(out.contains("[HIGH] is-on-tajik-border"), out);
         assertTrue(out.contains("\"Islamic State\" in"), out);
         assertTrue(out.contains("IS 1  TAJIK_BORDER 1"), out);
+        assertTrue(out.contains("== Console: http://127.0.0.1:"), out);
     }
 
     @Test
