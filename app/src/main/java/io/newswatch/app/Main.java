@@ -4,6 +4,7 @@ import io.newswatch.app.cli.ConfigCommand;
 import io.newswatch.app.cli.DemoCommand;
 import io.newswatch.app.cli.EnrichCommand;
 import io.newswatch.app.cli.IngestCommand;
+import io.newswatch.app.cli.NotifyCommand;
 import io.newswatch.app.cli.ServeCommand;
 import io.newswatch.app.cli.SinkCommand;
 import io.newswatch.app.cli.StatusCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "News monitoring pipeline on Apache Kafka: ingest articles, enrich them (tags with evidence, "
                 + "alerts, windowed counts) and sink alerts and counts to a database.",
         subcommands = {DemoCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class,
-                StatusCommand.class, ServeCommand.class, ConfigCommand.class, TagCommand.class, ExtractCommand.class,
+                StatusCommand.class, ServeCommand.class, NotifyCommand.class, ConfigCommand.class, TagCommand.class, ExtractCommand.class,
                 EvalRulesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -61,6 +61,7 @@ public final class WorkerOptions {
         names.addAll(EnrichConfig.DEFINITION.names());
         names.addAll(SinkConfig.DEFINITION.names());
         names.addAll(io.newswatch.app.serve.ServeConfig.DEFINITION.names());
+        names.addAll(io.newswatch.app.notify.NotifyConfig.DEFINITION.names());
         return names;
     }
 }

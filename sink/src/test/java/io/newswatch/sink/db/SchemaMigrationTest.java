@@ -69,7 +69,7 @@ class SchemaMigrationTest {
             assertEquals(List.of("b", "a", "c"), column(c, "SELECT alert_id FROM alerts ORDER BY updated_at"));
             assertEquals(List.of("2026-03-10T12:00:00.000000000Z", "2026-03-10T12:00:00.500000000Z",
                     "2026-03-10T12:00:01.000000000Z"), column(c, "SELECT updated_at FROM alerts ORDER BY updated_at"));
-            assertEquals(List.of("1", "2", "3"), column(c,
+            assertEquals(List.of("1", "2", "3", "4"), column(c,
                     "SELECT version FROM newswatch_schema_history WHERE success = 1 ORDER BY installed_rank"));
         }
     }
@@ -81,7 +81,7 @@ class SchemaMigrationTest {
             assertEquals(Dialect.SQLITE, db.dialect());
         }
         try (Connection c = DriverManager.getConnection(url)) {
-            assertEquals(List.of("1", "2", "3"), column(c, "SELECT version FROM newswatch_schema_history ORDER BY installed_rank"));
+            assertEquals(List.of("1", "2", "3", "4"), column(c, "SELECT version FROM newswatch_schema_history ORDER BY installed_rank"));
         }
         assertEquals("2026-03-10T12:00:00.000000000Z", Dialect.sortableText(Instant.parse("2026-03-10T12:00:00Z")));
         assertTrue(Dialect.sortableText(Instant.parse("2026-03-10T12:00:00Z"))
@@ -102,7 +102,7 @@ class SchemaMigrationTest {
             }
             try (Connection c = DriverManager.getConnection(server.jdbcUrl())) {
                 assertEquals(List.of("a"), column(c, "SELECT alert_id FROM alerts"));
-                assertEquals(List.of("1", "2", "3"), column(c, "SELECT version FROM newswatch_schema_history WHERE success"));
+                assertEquals(List.of("1", "2", "3", "4"), column(c, "SELECT version FROM newswatch_schema_history WHERE success"));
             }
         }
     }
