@@ -31,16 +31,20 @@ final class DeliveryLedger {
     }
 
     /**
-     * Whether this version should go to the channel: the first version always; a later one when the severity rose
-     * or the story grew by {@code updateEvery} articles since the last one sent, unless the desk acknowledged it.
+     * Whether this version should go to the channel: nothing while its rule or story is muted; the first version;
+     * a later one when the severity rose or the story grew by {@code updateEvery} articles since the last one sent,
+     * unless the desk acknowledged it.
      * A version already delivered (a replay) never goes again.
      */
-    boolean shouldSend(Channel channel, Alert alert) throws SQLException {
+    boolean shouldSend(Channel channel, Alert alert, Instant now) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl, credentials);
              PreparedStatement s = c.prepareStatement("SELECT version, article_count, severity FROM "
                      + "notify_deliveries WHERE channel = ? AND alert_id = ?")) {
             s.setString(1, channel.name());
             s.setString(2, alert.alertId());
+            if (muted(c, alert, now)) {
+                return false;
+            }
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return true;
@@ -50,6 +54,19 @@ final class DeliveryLedger {
                 }
                 return SEVERITIES.indexOf(alert.severity()) > SEVERITIES.indexOf(rs.getString(3))
                         || alert.articleCount() - rs.getInt(2) >= updateEvery;
+            }
+        }
+    }
+
+    /** A mute of the alert's rule or story, set in the console, still in force. */
+    private boolean muted(Connection c, Alert alert, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM mutes WHERE until > ? AND ((kind = 'rule' "
+                + "AND target = ?) OR (kind = 'story' AND target = ?))")) {
+            dialect.setTimestamp(s, 1, now);
+            s.setString(2, alert.rule());
+            s.setString(3, alert.storyId() == null ? "" : alert.storyId());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
             }
         }
     }

@@ -116,7 +116,7 @@ public final class NotifyWorker implements Runnable, AutoCloseable {
         }
         for (Channel channel : channelsByDesk.getOrDefault(desk, List.of())) {
             try {
-                if (ledger.shouldSend(channel, alert)) {
+                if (ledger.shouldSend(channel, alert, clock.instant())) {
                     deliver(record, channel, alert);
                 }
             } catch (SQLException e) {

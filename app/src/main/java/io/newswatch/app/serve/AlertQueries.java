@@ -133,6 +133,31 @@ public final class AlertQueries {
         }
     }
 
+    /** Mutes a rule or a story until a time, with who and why; replaces an earlier mute of the same target. */
+    public void mute(String kind, String target, Instant until, String by, String reason, Instant at)
+            throws SQLException {
+        if (!kind.equals("rule") && !kind.equals("story")) {
+            throw new IllegalArgumentException("kind must be rule or story, not " + kind);
+        }
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("INSERT INTO mutes (target, kind, "
+                + "until, by_who, reason, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, target) DO UPDATE SET "
+                + "until = excluded.until, by_who = excluded.by_who, reason = excluded.reason, at = excluded.at")) {
+            s.setString(1, target);
+            s.setString(2, kind);
+            dialect.setTimestamp(s, 3, until);
+            s.setString(4, by);
+            s.setString(5, reason);
+            dialect.setTimestamp(s, 6, at);
+            s.executeUpdate();
+        }
+    }
+
+    /** Mutes still in force. */
+    public List<ObjectNode> mutes(Instant now) throws SQLException {
+        return query("SELECT kind, target, until, by_who, reason, at FROM mutes WHERE until > ? ORDER BY until",
+                List.of(now));
+    }
+
     private ObjectNode get(Connection c, String alertId) throws SQLException {
         List<ObjectNode> rows = query(c, "SELECT alert_id FROM alerts WHERE alert_id = ?", List.of(alertId));
         return rows.isEmpty() ? null : rows.get(0);

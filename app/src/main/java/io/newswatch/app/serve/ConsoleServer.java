@@ -64,6 +64,8 @@ public final class ConsoleServer implements AutoCloseable {
         app.sse("/api/alerts/stream", this::subscribe);
         app.get("/api/alerts/{id}", this::alert);
         app.post("/api/alerts/{id}/ack", this::acknowledge);
+        app.get("/api/mutes", ctx -> json(ctx, Json.MAPPER.valueToTree(queries.mutes(clock.instant()))));
+        app.post("/api/mutes", this::mute);
         app.get("/api/counts", ctx -> json(ctx, Json.MAPPER.valueToTree(queries.counts(ctx.queryParam("tag"),
                 ctx.queryParamAsClass("window", String.class).getOrDefault("P1D"), instant(ctx, "from"),
                 instant(ctx, "to")))));
@@ -153,6 +155,27 @@ public final class ConsoleServer implements AutoCloseable {
         String by = body.path("by").asText(ctx.attribute("desk") != null ? ctx.attribute("desk") : "console");
         queries.acknowledge(id, by, body.path("reason").asText(null), clock.instant());
         json(ctx, queries.get(id));
+    }
+
+    /** Mutes a rule or a story for a while: {"kind": "rule"|"story", "target": id, "until": instant, "reason": …}. */
+    private void mute(Context ctx) throws SQLException, java.io.IOException {
+        JsonNode body = Json.MAPPER.readTree(ctx.body());
+        String kind = body.path("kind").asText("");
+        String target = body.path("target").asText("");
+        if (target.isBlank()) {
+            throw new ApiError(HttpStatus.BAD_REQUEST, "target is required");
+        }
+        Instant until;
+        try {
+            until = Instant.parse(body.path("until").asText(""));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiError(HttpStatus.BAD_REQUEST, "until must be an ISO-8601 instant");
+        }
+        String desk = ctx.attribute("desk");
+        queries.mute(kind, target, until, body.path("by").asText(desk != null ? desk : "console"),
+                body.path("reason").asText(null), clock.instant());
+        ctx.status(HttpStatus.CREATED);
+        json(ctx, Json.MAPPER.valueToTree(queries.mutes(clock.instant())));
     }
 
     private void subscribe(SseClient client) {

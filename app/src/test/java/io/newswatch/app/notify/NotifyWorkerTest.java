@@ -174,4 +174,35 @@ class NotifyWorkerTest {
         assertEquals(2, hookKeys.size(), "nothing delivered twice");
         assertEquals(2, chatTexts.size());
     }
+
+    @Test
+    void aMutedStoryReceivesNothingWhileTheMuteLasts() throws Exception {
+        String unique = "mute-" + UUID.randomUUID().toString().substring(0, 8);
+        String db = "jdbc:sqlite:" + dir.resolve("mute.db");
+        new Database(db, null, null).close();
+        new io.newswatch.app.serve.AlertQueries(db, new Properties()).mute("story", "s-quiet",
+                Instant.now().plusSeconds(3600), "central-asia", "known exercise", Instant.now());
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(unique + ".alerts.central-asia", 1, (short) 1))).all().get();
+        }
+        hookCalls.set(2); // the webhook takes everything from the first call
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                TestKafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            String asia = unique + ".alerts.central-asia";
+            producer.send(new ProducerRecord<>(asia, "quiet", Json.writeBytes(alert("quiet", "central-asia", "high", 1,
+                    1))));
+            producer.send(new ProducerRecord<>(asia, "loud", Json.writeBytes(alert("loud", "central-asia", "high", 1,
+                    1))));
+        }
+        NotifyWorker worker = worker(unique, db, unique + "-notify");
+        Thread loop = new Thread(worker, "notify");
+        loop.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> hookKeys.contains("loud:1") && chatTexts.size() == 1);
+        } finally {
+            worker.close();
+            loop.join(30_000);
+        }
+        assertEquals(List.of("loud:1"), hookKeys, "the muted story's alert went nowhere");
+    }
 }
