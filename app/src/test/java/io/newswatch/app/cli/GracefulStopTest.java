@@ -75,4 +75,20 @@ class GracefulStopTest {
         stopsCleanly(dir.resolve("ingest.log"), "ingest: watching", "ingest: stopped", common(unique, "ingest", "--watch",
                 inbox.toString()));
     }
+
+    @Test
+    void theConsoleStopsOnSigterm(@TempDir Path dir) throws Exception {
+        stopsCleanly(dir.resolve("serve.log"), "serve: console at", "serve: stopped", "serve", "--set",
+                "sink.jdbc.url=jdbc:sqlite:" + dir.resolve("c.db"), "--set", "serve.port=0");
+    }
+
+    @Test
+    void notifyStopsOnSigterm(@TempDir Path dir) throws Exception {
+        String unique = "stop-" + UUID.randomUUID().toString().substring(0, 8);
+        Path channels = Files.writeString(dir.resolve("channels.yaml"),
+                "desks:\n  central-asia:\n    chat: {url: \"http://127.0.0.1:9/hook\"}\n");
+        stopsCleanly(dir.resolve("notify.log"), "notify: delivering", "notify: stopped", common(unique, "notify",
+                "--set", "notify.channels.file=" + channels, "--set", "notify.group.id=" + unique,
+                "--set", "sink.jdbc.url=jdbc:sqlite:" + dir.resolve("n.db")));
+    }
 }

@@ -119,6 +119,12 @@ class EnrichCrashTest {
                 TestKafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
             await().atMost(Duration.ofSeconds(90)).until(() -> !child.isAlive() || ready(port));
             assertTrue(child.isAlive(), "the child enrich worker died: see " + work.resolve("child.log"));
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            for (String meter : List.of("newswatch_enrich_stage_lag{", "newswatch_enrich_stage_seconds_total{",
+                    "kafka_stream_", "jvm_gc_", "process_uptime_seconds")) {
+                assertTrue(metrics.contains(meter), "enrich's /metrics lacks " + meter);
+            }
             int half = articles.size() / 2;
             for (RawArticle a : articles.subList(0, half)) {
                 producer.send(new ProducerRecord<>(unique + ".raw", a.id(), Json.writeBytes(a)));
