@@ -23,7 +23,7 @@ final class BodyChooser {
     }
 
     static String choose(String container, List<ParagraphClassifier.Block> judged) {
-        String pruned = withoutLinkBlocks(container, judged);
+        String pruned = withoutTrailingLabels(withoutLinkBlocks(container, judged));
         String paragraphs = good(judged);
         int c = words(pruned);
         int p = words(paragraphs);
@@ -44,6 +44,33 @@ final class BodyChooser {
             }
         }
         return String.join("\n\n", kept);
+    }
+
+    /** The shortest text that can close an article without a full stop ("Reuters", "(AP)" are kept anyway). */
+    static final int TRAILING_LABEL_CHARS = 40;
+
+    /**
+     * Short lines without closing punctuation after the last sentence ("Related articles", "Read more:", "Share")
+     * are the titles of the boxes that follow an article, not its end.
+     */
+    private static String withoutTrailingLabels(String text) {
+        List<String> paragraphs = new ArrayList<>(List.of(text.split("\n\n")));
+        while (paragraphs.size() > 1) {
+            String last = paragraphs.get(paragraphs.size() - 1).strip();
+            if (last.length() >= TRAILING_LABEL_CHARS || endsLikeASentence(last)) {
+                break;
+            }
+            paragraphs.remove(paragraphs.size() - 1);
+        }
+        return String.join("\n\n", paragraphs);
+    }
+
+    private static boolean endsLikeASentence(String line) {
+        if (line.isEmpty()) {
+            return false;
+        }
+        char c = line.charAt(line.length() - 1);
+        return ".!?…\"'»”)。！？".indexOf(c) >= 0;
     }
 
     private static String good(List<ParagraphClassifier.Block> judged) {

@@ -143,4 +143,14 @@ class HtmlArticleExtractorTest {
                 + "</script><noscript>Enable scripts</noscript></div></body></html>";
         assertWholeStory(extractor.extract(page, null).text());
     }
+
+    @Test
+    void theTitleOfTheBoxAfterTheArticleIsNotItsLastLine() {
+        String page = "<html><body><article>" + paragraphs("p") + "<h3>More from the valley</h3>"
+                + "<p>(Reporting by the river desk.)</p><h4>Related stories</h4></article></body></html>";
+        String text = extractor.extract(page, null).text();
+        assertWholeStory(text);
+        assertTrue(text.strip().endsWith("(Reporting by the river desk.)"), text);
+        assertFalse(text.contains("Related stories"), text);
+    }
 }
