@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class MultilingualSnippetsTest {
     private static final Path SET = Path.of("..", "..", "shared", "extraction-multilingual");
-    /** Measured 0.901 when set; the gate leaves room for noise, not for a regression. */
-    private static final double MIN_F1 = 0.895;
+    /** Measured 0.906 when set; the gate leaves room for noise, not for a regression. */
+    private static final double MIN_F1 = 0.90;
 
     private static String squeeze(String text) {
         return text == null ? "" : text.replaceAll("\\s+", " ").strip();
