@@ -36,6 +36,18 @@ public final class SinkConfig extends NewswatchConfig {
         return getString(JDBC_URL);
     }
 
+    /** User and password as JDBC connection properties (empty when the URL carries them or none are needed). */
+    public java.util.Properties jdbcCredentials() {
+        java.util.Properties credentials = new java.util.Properties();
+        if (jdbcUser() != null) {
+            credentials.setProperty("user", jdbcUser());
+        }
+        if (jdbcPassword() != null) {
+            credentials.setProperty("password", jdbcPassword());
+        }
+        return credentials;
+    }
+
     public String jdbcUser() {
         return getString(JDBC_USER);
     }

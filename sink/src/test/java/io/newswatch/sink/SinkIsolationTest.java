@@ -126,14 +126,8 @@ class SinkIsolationTest {
         Optional<Path> bin = PostgresServer.find();
         assumeTrue(bin.isPresent(), "no PostgreSQL binaries under /usr/lib/postgresql (.ci/run installs them)");
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> settings = new HashMap<>();
-        settings.put("bootstrap.servers", kafka.bootstrapServers());
-        settings.put("topic.alerts", "alerts-" + unique);
-        settings.put("topic.aggregates", "aggregates-" + unique);
-        settings.put("topic.dlq", "dlq-" + unique);
-        settings.put(SinkConfig.GROUP_ID, "sink-" + unique);
         try (PostgresServer pg = PostgresServer.start(bin.get())) {
-            settings.put(SinkConfig.JDBC_URL, pg.jdbcUrl());
+            Map<String, String> settings = settings(unique, pg.jdbcUrl());
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                     kafka.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
                 for (int i = 0; i < 40; i++) {

@@ -27,13 +27,7 @@ public final class NotifyCommand implements Callable<Integer> {
         SinkConfig sink = new SinkConfig(values);
         var channels = config.channels(System.getenv());
         new Database(sink.jdbcUrl(), sink.jdbcUser(), sink.jdbcPassword()).close(); // migrates the ledger's table
-        Properties credentials = new Properties();
-        if (sink.jdbcUser() != null) {
-            credentials.setProperty("user", sink.jdbcUser());
-        }
-        if (sink.jdbcPassword() != null) {
-            credentials.setProperty("password", sink.jdbcPassword());
-        }
+        Properties credentials = sink.jdbcCredentials();
         try (NotifyWorker worker = new NotifyWorker(config, channels,
                 NotifyWorker.ledger(sink.jdbcUrl(), credentials, config.updateEvery()), Clock.systemUTC())) {
             Shutdown shutdown = Shutdown.onSignal(worker::stop);

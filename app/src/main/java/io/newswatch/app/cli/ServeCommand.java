@@ -29,13 +29,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServeConfig config = new ServeConfig(values);
         // Brings the schema up to date (the console's own tables included) before anything reads it.
         new Database(sink.jdbcUrl(), sink.jdbcUser(), sink.jdbcPassword()).close();
-        Properties credentials = new Properties();
-        if (sink.jdbcUser() != null) {
-            credentials.setProperty("user", sink.jdbcUser());
-        }
-        if (sink.jdbcPassword() != null) {
-            credentials.setProperty("password", sink.jdbcPassword());
-        }
+        Properties credentials = sink.jdbcCredentials();
         CountDownLatch stop = new CountDownLatch(1);
         try (ConsoleServer server = new ConsoleServer(new AlertQueries(sink.jdbcUrl(), credentials),
                 config.deskByToken(), config.host(), config.port(), Clock.systemUTC())) {
